@@ -1,0 +1,67 @@
+package dev.polyshop.eventstore.repository;
+
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Sorts.ascending;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.bson.Document;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+
+import dev.polyshop.eventstore.client.RecordedEvent;
+
+/**
+ * Events recorded but not yet confirmed as published. An entry leaves only when RabbitMQ confirmed its event, so a
+ * crash between recording and publishing delays an event but never loses it.
+ */
+@ApplicationScoped
+public class OutboxRepository {
+
+    private final MongoCollection<Document> outbox;
+
+    public OutboxRepository(EventStoreDatabase database) {
+        this.outbox = database.collection("outbox");
+    }
+
+    public void add(List<RecordedEvent> events) {
+        List<Document> entries = events.stream()
+                .map(event -> new Document("_id", event.id().toString())
+                        .append("position", event.position())
+                        .append("queuedAt", new Date())
+                        .append("event", EventDocuments.toDocument(event)))
+                .toList();
+        try {
+            outbox.insertMany(entries, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            if (!EventStoreDatabase.onlyDuplicateKeys(e)) {
+                throw e;
+            }
+        }
+    }
+
+    public void remove(Collection<UUID> ids) {
+        outbox.deleteMany(in("_id", ids.stream().map(UUID::toString).toList()));
+    }
+
+    public List<RecordedEvent> queuedBefore(Instant instant) {
+        List<RecordedEvent> found = new ArrayList<>();
+        outbox.find(lt("queuedAt", Date.from(instant))).sort(ascending("position"))
+                .forEach(entry -> found.add(EventDocuments.toEvent(entry.get("event", Document.class))));
+        return found;
+    }
+
+    public long size() {
+        return outbox.countDocuments();
+    }
+}
