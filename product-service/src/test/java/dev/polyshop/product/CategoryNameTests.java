@@ -99,7 +99,7 @@ class CategoryNameTests {
 
     @Test
     void shouldNeverLeaveAProductInACategoryDeletedAtTheSameTime() throws Exception {
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 8; round++) {
             String categoryId = createCategory(unique("Racing"));
             List<Integer> statuses = concurrently(List.of(
                     () -> asManager().body(product(categoryId, "Racer", "1", 1)).post("/api/products")
