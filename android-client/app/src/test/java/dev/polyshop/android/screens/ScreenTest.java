@@ -1,0 +1,95 @@
+package dev.polyshop.android.screens;
+
+import static org.robolectric.Shadows.shadowOf;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.runner.RunWith;
+import org.robolectric.Robolectric;
+import org.robolectric.RobolectricTestRunner;
+import org.robolectric.RuntimeEnvironment;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.os.Handler;
+import android.os.Looper;
+import android.view.View;
+import android.widget.ListView;
+import android.widget.TextView;
+import dev.polyshop.android.ShopApplication;
+import dev.polyshop.android.api.Login;
+import dev.polyshop.android.present.Tasks;
+import dev.polyshop.android.session.MemoryStore;
+import dev.polyshop.android.session.Session;
+
+/** A screen over a stubbed core: the app's real activities, layouts and presenters, with canned API answers. */
+@RunWith(RobolectricTestRunner.class)
+abstract class ScreenTest {
+
+    final StubShopApi api = new StubShopApi();
+    final Session session = new Session(new MemoryStore(), Clock.systemUTC());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    RecordingServices services;
+
+    @Before
+    public void useStubbedCore() {
+        Handler main = new Handler(Looper.getMainLooper());
+        services = new RecordingServices(api, session, new Tasks(Runnable::run, main::post, timer));
+        ((ShopApplication) RuntimeEnvironment.getApplication()).useServices(services);
+    }
+
+    @After
+    public void stopTimer() {
+        timer.shutdownNow();
+    }
+
+    void signIn() {
+        session.signIn(new Login("a-token", "2999-01-01T00:00:00Z", "ada", "customer"));
+    }
+
+    static <A extends Activity> A launch(Class<A> screen) {
+        return launch(screen, new Intent(RuntimeEnvironment.getApplication(), screen));
+    }
+
+    static <A extends Activity> A launch(Class<A> screen, Intent intent) {
+        A activity = Robolectric.buildActivity(screen, intent).setup().get();
+        idle();
+        return activity;
+    }
+
+    /** Runs what the background work posted to the main thread. */
+    static void idle() {
+        shadowOf(Looper.getMainLooper()).idle();
+    }
+
+    static void click(Activity activity, int id) {
+        activity.findViewById(id).performClick();
+        idle();
+    }
+
+    static void type(Activity activity, int id, String text) {
+        ((TextView) activity.findViewById(id)).setText(text);
+    }
+
+    static String text(Activity activity, int id) {
+        return ((TextView) activity.findViewById(id)).getText().toString();
+    }
+
+    static boolean shown(Activity activity, int id) {
+        return activity.findViewById(id).getVisibility() == View.VISIBLE;
+    }
+
+    /** The row views of a list, laid out as the screen shows them. */
+    static View row(ListView list, int position) {
+        return list.getAdapter().getView(position, null, list);
+    }
+
+    static String startedScreen(Activity activity) {
+        Intent next = shadowOf(activity).getNextStartedActivity();
+        return next == null ? null : next.getComponent().getClassName();
+    }
+}
