@@ -46,6 +46,12 @@ public class OrderProjection {
         UUID id = UUID.fromString(event.streamId());
         Order order = Order.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
+            // No row to lock yet: the request that placed the order and the projection consumer take turns on the
+            // order's id instead, so the second one finds the row the first inserted rather than inserting it again.
+            lockNewOrder(id);
+            order = Order.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        }
+        if (order == null) {
             if (event.version() == 1 && "OrderPlaced".equals(event.type())) {
                 placed(id, event).persist();
                 return id;
@@ -77,6 +83,12 @@ public class OrderProjection {
         order.version = event.version();
         order.record(event.id(), event.position(), event.recordedAt(), detail, true);
         return id;
+    }
+
+    /** A lock on the order's id until the transaction ends (PostgreSQL's advisory locks are keyed by a long). */
+    private static void lockNewOrder(UUID id) {
+        Order.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                .setParameter(1, id.getMostSignificantBits() ^ id.getLeastSignificantBits()).getSingleResult();
     }
 
     private static Order placed(UUID id, RecordedEvent event) {

@@ -11,7 +11,6 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import dev.polyshop.eventstore.client.AppendRequest;
@@ -202,14 +201,7 @@ public class OrderService {
     }
 
     public void apply(RecordedEvent event) {
-        UUID changed;
-        try {
-            changed = projection.apply(event, true);
-        } catch (ConstraintViolationException e) {
-            // The HTTP request and the projection consumer both inserted a new order; the other one won, so this
-            // apply finds the row and skips what it already holds.
-            changed = projection.apply(event, true);
-        }
+        UUID changed = projection.apply(event, true);
         if (changed != null) {
             watch.changed(changed);
         }
