@@ -1,5 +1,6 @@
 package dev.polyshop.android.screens;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import android.os.Bundle;
@@ -26,7 +27,7 @@ public class InvoicesActivity extends ShopActivity implements InvoicesPresenter.
                     + (invoice.isCredited() ? " · credited" : ""));
             ((TextView) row.findViewById(R.id.details)).setText(invoice.quantity() + " × " + invoice.productName()
                     + " at " + Words.money(invoice.unitPrice()) + " = " + Words.money(invoice.total()) + "\n"
-                    + invoice.issuedAt());
+                    + Words.time(invoice.issuedAt(), ZoneId.systemDefault()));
         });
         ((ListView) findViewById(R.id.list)).setAdapter(invoices);
         ((TextView) findViewById(R.id.empty)).setText(R.string.no_invoices);

@@ -1,5 +1,6 @@
 package dev.polyshop.android.screens;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import android.os.Bundle;
@@ -28,6 +29,7 @@ public class OrdersActivity extends ShopActivity implements OrdersPresenter.View
         setContentView(R.layout.activity_list);
         presenter = services().orders(this);
         String placed = getIntent().getStringExtra(EXTRA_PLACED_ORDER_ID);
+        ZoneId zone = ZoneId.systemDefault();
         orders = new RowAdapter<>(this, R.layout.item_order, (row, order) -> {
             String title = order.quantity() + " × " + (order.productName() != null
                     ? order.productName()
@@ -37,10 +39,12 @@ public class OrdersActivity extends ShopActivity implements OrdersPresenter.View
                                     + Words.money(order.total())
                             : "");
             ((TextView) row.findViewById(R.id.title)).setText(order.id().equals(placed) ? "New: " + title : title);
-            ((TextView) row.findViewById(R.id.status)).setText(Words.status(order));
+            TextView status = row.findViewById(R.id.status);
+            status.setText(Words.status(order));
+            status.setTextColor(getColor(colour(Words.tone(order))));
             StringBuilder history = new StringBuilder();
             for (Order.OrderStep step : order.history()) {
-                history.append(history.length() == 0 ? "" : "\n").append(step.at()).append("  ")
+                history.append(history.length() == 0 ? "" : "\n").append(Words.time(step.at(), zone)).append("  ")
                         .append(step.detail() != null ? step.detail() : step.status());
             }
             ((TextView) row.findViewById(R.id.history)).setText(history);
@@ -50,6 +54,19 @@ public class OrdersActivity extends ShopActivity implements OrdersPresenter.View
         });
         ((ListView) findViewById(R.id.list)).setAdapter(orders);
         ((TextView) findViewById(R.id.empty)).setText(R.string.no_orders);
+    }
+
+    private static int colour(Words.Tone tone) {
+        switch (tone) {
+            case GOOD :
+                return R.color.good;
+            case BAD :
+                return R.color.bad;
+            case WAITING :
+                return R.color.waiting;
+            default :
+                return R.color.neutral;
+        }
     }
 
     @Override

@@ -32,6 +32,8 @@ public class OrdersScreenTest extends ScreenTest {
         assertThat(status(list, 0)).isEqualTo("Rejected: Out of stock");
         assertThat(status(list, 1)).isEqualTo("Rejected: Not enough credit");
         assertThat(status(list, 2)).isEqualTo("Approved");
+        assertThat(colour(list, 1)).isEqualTo(screen.getColor(R.color.bad));
+        assertThat(colour(list, 2)).isEqualTo(screen.getColor(R.color.good));
         assertThat(shown(row(list, 0), R.id.cancel)).isFalse();
         assertThat(shown(row(list, 2), R.id.cancel)).isTrue();
         assertThat(((TextView) row(list, 0).findViewById(R.id.title)).getText())
@@ -104,6 +106,10 @@ public class OrdersScreenTest extends ScreenTest {
 
     private static String status(ListView list, int position) {
         return ((TextView) row(list, position).findViewById(R.id.status)).getText().toString();
+    }
+
+    private static int colour(ListView list, int position) {
+        return ((TextView) row(list, position).findViewById(R.id.status)).getCurrentTextColor();
     }
 
     private static boolean shown(View row, int id) {

@@ -37,7 +37,8 @@ public class RegisterScreenTest extends ScreenTest {
         assertThat(((EditText) screen.findViewById(R.id.password)).getError())
                 .hasToString("must have 8 characters at least");
         assertThat(((EditText) screen.findViewById(R.id.username)).getError()).isNull();
-        assertThat(text(screen, R.id.error)).isEqualTo("Please correct the fields marked.");
+        assertThat(text(screen, R.id.error)).isEqualTo(
+                "Email: must be a valid email address\nPassword: must have 8 characters at least");
     }
 
     @Test

@@ -54,7 +54,7 @@ public class ApiException extends RuntimeException {
         return status == 401;
     }
 
-    /** A sentence for the shopper; invalid fields are listed in {@link #fieldErrors()} as well. */
+    /** What to tell the shopper: a sentence, or a line per invalid field ("Email: must be a valid address"). */
     public String describe() {
         switch (status) {
             case UNREACHABLE :
@@ -72,10 +72,28 @@ public class ApiException extends RuntimeException {
                     return "Something went wrong in the shop (" + status + "). Please try again.";
                 }
                 if (!fieldErrors.isEmpty()) {
-                    return "Please correct the fields marked.";
+                    StringBuilder text = new StringBuilder();
+                    for (FieldError error : fieldErrors) {
+                        text.append(text.length() == 0 ? "" : "\n").append(label(error.field())).append(": ")
+                                .append(error.message());
+                    }
+                    return text.toString();
                 }
                 return detail != null ? capitalized(detail) : title;
         }
+    }
+
+    /** "fullName" as "Full name": the JSON name of a field, as a label. */
+    static String label(String field) {
+        if (field == null || field.isEmpty()) {
+            return "Input";
+        }
+        StringBuilder label = new StringBuilder().append(Character.toUpperCase(field.charAt(0)));
+        for (int i = 1; i < field.length(); i++) {
+            char c = field.charAt(i);
+            label.append(Character.isUpperCase(c) ? " " + Character.toLowerCase(c) : String.valueOf(c));
+        }
+        return label.toString();
     }
 
     private static String capitalized(String text) {

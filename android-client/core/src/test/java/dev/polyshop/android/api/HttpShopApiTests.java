@@ -120,13 +120,16 @@ class HttpShopApiTests {
         status = 400;
         contentType = "application/problem+json";
         answer = "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"invalid input\","
-                + "\"errors\":[{\"field\":\"email\",\"message\":\"must be a valid email address\"}]}";
+                + "\"errors\":[{\"field\":\"email\",\"message\":\"must be a valid email address\"},"
+                + "{\"field\":\"fullName\",\"message\":\"must not be blank\"}]}";
 
         assertThatThrownBy(() -> api.register("ada", "Ada", "not-an-email", "secret123"))
                 .isInstanceOfSatisfying(ApiException.class, problem -> {
                     assertThat(problem.status()).isEqualTo(400);
-                    assertThat(problem.fieldErrors()).extracting(FieldError::field).containsExactly("email");
-                    assertThat(problem.describe()).isEqualTo("Please correct the fields marked.");
+                    assertThat(problem.fieldErrors()).extracting(FieldError::field).containsExactly("email",
+                            "fullName");
+                    assertThat(problem.describe()).isEqualTo(
+                            "Email: must be a valid email address\nFull name: must not be blank");
                 });
     }
 

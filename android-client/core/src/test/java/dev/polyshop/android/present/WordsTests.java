@@ -3,6 +3,7 @@ package dev.polyshop.android.present;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,21 @@ class WordsTests {
         assertThat(Words.status(order(Order.REJECTED, "INSUFFICIENT_CREDIT", "RELEASED", "DENIED"))).isEqualTo(
                 "Rejected: Not enough credit");
         assertThat(Words.status(order(Order.CANCELLED, null, "RELEASED", "RELEASED"))).isEqualTo("Cancelled");
+    }
+
+    @Test
+    void shouldShowTimesInThePhonesZone() {
+        assertThat(Words.time("2026-11-22T10:15:30.123Z", ZoneId.of("Europe/Zurich"))).isEqualTo(
+                "22 Nov 2026, 11:15:30");
+        assertThat(Words.time(null, ZoneId.of("UTC"))).isEmpty();
+    }
+
+    @Test
+    void shouldGiveEachStateItsTone() {
+        assertThat(Words.tone(order(Order.PENDING, null, "PENDING", "PENDING"))).isEqualTo(Words.Tone.WAITING);
+        assertThat(Words.tone(order(Order.APPROVED, null, "RESERVED", "RESERVED"))).isEqualTo(Words.Tone.GOOD);
+        assertThat(Words.tone(order(Order.REJECTED, "TIMEOUT", "RELEASED", "PENDING"))).isEqualTo(Words.Tone.BAD);
+        assertThat(Words.tone(order(Order.CANCELLED, null, "RELEASED", "RELEASED"))).isEqualTo(Words.Tone.NEUTRAL);
     }
 
     @Test
