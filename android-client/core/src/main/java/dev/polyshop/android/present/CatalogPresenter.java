@@ -45,11 +45,6 @@ public class CatalogPresenter extends ScreenPresenter<CatalogPresenter.View> {
         view.openProduct(product.id());
     }
 
-    public void logout() {
-        session.signOut();
-        view.openLogin(null);
-    }
-
     private void loadProducts() {
         String category = categoryId;
         String text = search;

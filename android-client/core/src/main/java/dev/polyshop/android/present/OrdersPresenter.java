@@ -44,10 +44,6 @@ public class OrdersPresenter extends ScreenPresenter<OrdersPresenter.View> {
         callSignedIn(() -> api.cancelOrder(order.id()), cancelled -> load());
     }
 
-    public void refresh() {
-        load();
-    }
-
     private void load() {
         callSignedIn(api::orders, this::show);
     }
