@@ -96,7 +96,8 @@ class NginxConfigTests {
     void shouldServeTheSameLocationsInBothConfigurations() {
         String container = Repository.read("nginx/container.conf");
         String local = Repository.read("nginx/local.conf.template");
-        for (String shared : List.of("polyshop-http.conf", "polyshop-api.conf", "upstreams.conf")) {
+        for (String shared : List.of("polyshop-http.conf", "polyshop-api.conf", "polyshop-static.conf",
+                "upstreams.conf")) {
             assertThat(container).as("nginx/container.conf includes %s", shared).contains(shared);
             assertThat(local).as("nginx/local.conf.template includes %s", shared).contains(shared);
         }

@@ -31,6 +31,17 @@ class GatewayIT {
     }
 
     @Test
+    void shouldLetBrowsersKeepTheSitesFilesOnlyIfTheyAskAgain() {
+        for (String file : new String[]{"/", "/admin/", "/shared/api.js"}) {
+            given().baseUri(SystemUnderTest.baseUrl())
+                    .when().get(file)
+                    .then().statusCode(200)
+                    .header("Cache-Control", equalTo("no-cache"))
+                    .header("ETag", startsWith("\""));
+        }
+    }
+
+    @Test
     void shouldNotPublishTheServicesManagementEndpoints() {
         given().baseUri(SystemUnderTest.baseUrl())
                 .when().get("/q/health/ready")
