@@ -172,12 +172,25 @@ export async function newProduct({ query: params, signal }) {
       (body) => api.post('/api/products', body)));
 }
 
+// The form saves the product only as it was loaded (If-Match): if an order reserved stock meanwhile, the
+// stock in the form is out of date, and the shop answers 412 instead of overwriting the reservation.
 export async function editProduct({ params, signal }) {
-  const [categoryList, product] = await Promise.all([
+  const [categoryList, { body: product, tag }] = await Promise.all([
     api.get('/api/categories', { signal }),
-    api.get(`/api/products/${seg(params.id)}`, { signal }),
+    api.getTagged(`/api/products/${seg(params.id)}`, { signal }),
   ]);
+  const save = async (body) => {
+    try {
+      return await api.put(`/api/products/${seg(product.id)}`, body, { headers: tag ? { 'If-Match': tag } : {} });
+    } catch (error) {
+      if (error.status === 412) {
+        error.message = 'This product has changed since the form was opened (an order may have reserved stock). '
+          + 'Reload the page to edit its current values.';
+      }
+      throw error;
+    }
+  };
   return h('section', { class: 'panel', dataset: { title: `Edit ${product.name}`, productId: product.id } },
     h('h1', {}, 'Edit ', h('q', {}, product.name)),
-    productForm(categoryList, product, (body) => api.put(`/api/products/${seg(product.id)}`, body)));
+    productForm(categoryList, product, save));
 }

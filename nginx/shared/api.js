@@ -94,7 +94,7 @@ export function createApi(session, { onSignedOut } = {}) {
     return all;
   }
 
-  async function send(method, path, { body, headers: extra, signal } = {}) {
+  async function send(method, path, { body, headers: extra, signal, withTag = false } = {}) {
     const hadToken = Boolean(session.token);
     let response;
     try {
@@ -118,7 +118,8 @@ export function createApi(session, { onSignedOut } = {}) {
       throw new ApiError(response.status, await problemOf(response));
     }
     const type = response.headers.get('Content-Type') || '';
-    return response.status === 204 || !type.includes('json') ? null : response.json();
+    const answer = response.status === 204 || !type.includes('json') ? null : await response.json();
+    return withTag ? { body: answer, tag: response.headers.get('ETag') } : answer;
   }
 
   /**
@@ -166,6 +167,8 @@ export function createApi(session, { onSignedOut } = {}) {
 
   return {
     get: (path, options) => send('GET', path, options),
+    /** The resource with its ETag, {body, tag}: send the tag back as If-Match to change it only as it was loaded. */
+    getTagged: (path, options) => send('GET', path, { ...options, withTag: true }),
     post: (path, body, options) => send('POST', path, { ...options, body }),
     put: (path, body, options) => send('PUT', path, { ...options, body }),
     delete: (path, options) => send('DELETE', path, options),

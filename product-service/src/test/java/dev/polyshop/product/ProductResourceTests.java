@@ -158,6 +158,31 @@ class ProductResourceTests {
     }
 
     @Test
+    void shouldReplaceOnlyTheProductAsItWasLoadedWhenToldItsVersion() {
+        String id = createProduct(categoryId, "Kettle", "25", 10);
+        String loaded = given().get("/api/products/" + id).then().statusCode(200).extract().header("ETag");
+        assertThat(loaded).isEqualTo("\"1\"");
+        given().get("/api/products/" + id).then().body("version", nullValue());
+
+        String saved = asManager().header("If-Match", loaded).body(product(categoryId, "Kettle", "24", 10))
+                .when().put("/api/products/" + id)
+                .then().statusCode(200).body("price", equalTo(24.0f))
+                .extract().header("ETag");
+        assertThat(saved).isEqualTo("\"2\"");
+
+        asManager().header("If-Match", loaded).body(product(categoryId, "Kettle", "23", 99))
+                .when().put("/api/products/" + id)
+                .then().statusCode(412).contentType(PROBLEM);
+        given().get("/api/products/" + id).then().body("price", equalTo(24.0f)).body("unitsInStock", equalTo(10));
+
+        asManager().header("If-Match", "*").body(product(categoryId, "Kettle", "23", 10))
+                .when().put("/api/products/" + id).then().statusCode(200);
+        asManager().header("If-Match", "yesterday").body(product(categoryId, "Kettle", "23", 10))
+                .when().put("/api/products/" + id)
+                .then().statusCode(400).body("errors.field", contains("If-Match"));
+    }
+
+    @Test
     void shouldRefuseReplacingAnUnknownProductOrWithInvalidFields() {
         String id = createProduct(categoryId, "Sieve", "3", 1);
 

@@ -52,6 +52,30 @@ class AdminBrowserIT {
     }
 
     @Test
+    void shouldNotLetAnOpenFormOverwriteStockThatAnOrderReservedMeanwhile(Browser browser) {
+        AdminSite admin = new AdminSite(browser);
+        String manager = ShopApi.manager();
+        String kettle = "Kettle " + suffix;
+        String productId = ShopApi.product(manager, ShopApi.category(manager, "Admin kettles " + suffix), kettle,
+                "20.00", 5);
+        String shopper = ShopApi.shopper("boiler_" + suffix);
+
+        admin.logIn();
+        assertThat(admin.editProduct(kettle)).containsEntry("unitsInStock", "5");
+        String orderId = ShopApi.placeOrder(shopper, productId, 2).then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ShopApi.order(shopper, orderId).getString("status").equals("APPROVED"));
+        browser.expectFailedRequests(412);
+        browser.fill("#product-form [name=price]", "21.00");
+        browser.click("#product-form button[type=submit]");
+
+        browser.awaitText("#product-form .form-error", "has changed since the form was opened");
+        JsonPath product = ShopApi.product(productId);
+        assertThat(product.getInt("unitsInStock")).as("the reservation stands").isEqualTo(3);
+        assertThat(ShopApi.money(product.get("price"))).isEqualByComparingTo("20.00");
+    }
+
+    @Test
     void shouldLetAManagerSetAShoppersCreditAndFollowTheirOrderToItsSagaTraceAndTheRevenue(Browser browser) {
         AdminSite admin = new AdminSite(browser);
         String category = "Admin chairs " + suffix;

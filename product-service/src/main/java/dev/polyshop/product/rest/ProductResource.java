@@ -3,6 +3,7 @@ package dev.polyshop.product.rest;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -10,12 +11,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -49,8 +53,10 @@ public class ProductResource {
 
     @GET
     @Path("{id}")
-    public ProductView get(@PathParam("id") String id) {
-        return products.find(Ids.fromPath(id)).orElseThrow(() -> ProblemException.notFound("product " + id));
+    public Response get(@PathParam("id") String id) {
+        ProductView product = products.find(Ids.fromPath(id))
+                .orElseThrow(() -> ProblemException.notFound("product " + id));
+        return Response.ok(product).tag(tag(product)).build();
     }
 
     @POST
@@ -63,8 +69,31 @@ public class ProductResource {
     @PUT
     @Path("{id}")
     @RolesAllowed("manager")
-    public ProductView replace(@PathParam("id") String id, @Valid @NotNull ProductRequest request) {
-        return products.update(Ids.fromPath(id), request.details());
+    public Response replace(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ProductRequest request) {
+        ProductView replaced = products.update(Ids.fromPath(id), request.details(), expectedVersion(ifMatch));
+        return Response.ok(replaced).tag(tag(replaced)).build();
+    }
+
+    /** The version of the product's stream: it changes with every event, stock reservations included. */
+    private static EntityTag tag(ProductView product) {
+        return new EntityTag(Long.toString(product.version()));
+    }
+
+    /** If-Match names the one version the change is for; none, or "*", means the product as it is now. */
+    private static OptionalLong expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return OptionalLong.empty();
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(tag.replace("\"", "")));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("If-Match", "must be an ETag of this product, e.g. \"3\"");
+        }
     }
 
     @DELETE

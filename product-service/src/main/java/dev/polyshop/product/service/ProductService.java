@@ -3,6 +3,7 @@ package dev.polyshop.product.service;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class ProductService {
 
     private static final String VIEW = "select new dev.polyshop.product.ProductView(p.id, p.name, p.description,"
-            + " p.supplier, p.categoryId, c.name, p.price, p.unitsInStock) from Product p join Category c"
+            + " p.supplier, p.categoryId, c.name, p.price, p.unitsInStock, p.version) from Product p join Category c"
             + " on c.id = p.categoryId where p.deleted = false";
 
     private final EventStoreClient eventStore;
@@ -82,13 +83,20 @@ public class ProductService {
     }
 
     /**
-     * Replaces every field, stock included.
+     * Replaces every field, stock included. With an expected version (the ETag the manager's form was loaded with),
+     * only the product as it was then is replaced: a stock reservation or another change since would otherwise be
+     * overwritten by the form's older values.
      *
-     * @throws ProblemException 404 for no such product, 400 if the category does not exist
+     * @throws ProblemException 404 for no such product, 400 if the category does not exist, 412 if the product is no
+     *         longer at the expected version
      */
-    public ProductView update(String id, ProductDetails details) {
+    public ProductView update(String id, ProductDetails details, OptionalLong expectedVersion) {
         gate.pass(() -> QuarkusTransaction.requiringNew().call(() -> {
             Product product = live(id);
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != product.version) {
+                throw new ProblemException(412, "Precondition Failed", "the product has changed since it was loaded"
+                        + " (an order reserved stock, or another manager saved it); load it again");
+            }
             lockCategory(details.categoryId());
             record(AppendRequest.to(ProductEvents.STREAM_TYPE, id).expectingVersion(product.version)
                     .events(NewEvent.of(ProductEvents.UPDATED, details)));
