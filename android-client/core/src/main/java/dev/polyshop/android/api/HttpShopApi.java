@@ -134,14 +134,19 @@ public class HttpShopApi implements ShopApi {
             if (authenticated && session.token() != null) {
                 connection.setRequestProperty("Authorization", "Bearer " + session.token());
             }
-            if (body != null || "POST".equals(method)) {
-                byte[] bytes = (body == null ? "" : body.toString()).getBytes(StandardCharsets.UTF_8);
+            if (body != null) {
+                byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
                 connection.setDoOutput(true);
                 connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
                 connection.setFixedLengthStreamingMode(bytes.length);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(bytes);
                 }
+            } else if ("POST".equals(method)) {
+                // A command without a body (cancel): an empty one, announced as such.
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(0);
+                connection.getOutputStream().close();
             }
             int status = connection.getResponseCode();
             if (status >= 200 && status < 300) {

@@ -95,6 +95,20 @@ class HttpShopApiTests {
     }
 
     @Test
+    void shouldCancelWithAnEmptyCommand() {
+        session.signIn(new Login("the-token", "2999-01-01T00:00:00Z", "ada", "customer"));
+        status = 202;
+        answer = "{\"id\":\"o 1\",\"status\":\"CANCELLED\",\"history\":null}";
+
+        Order cancelled = api.cancelOrder("o 1");
+
+        assertThat(requests).containsExactly("POST /api/orders/o%201/cancel Bearer the-token ");
+        assertThat(cancelled.status()).isEqualTo(Order.CANCELLED);
+        assertThat(cancelled.history()).isEmpty();
+        assertThat(cancelled.canCancel()).isFalse();
+    }
+
+    @Test
     void shouldReadMoneyExactly() {
         answer = "[{\"id\":\"p-1\",\"name\":\"Pen\",\"categoryId\":\"c-1\",\"categoryName\":\"Office\","
                 + "\"price\":10.25,\"unitsInStock\":0}]";

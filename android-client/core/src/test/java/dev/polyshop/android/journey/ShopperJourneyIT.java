@@ -67,7 +67,7 @@ class ShopperJourneyIT {
     }
 
     @Test
-    void shouldTakeAShopperFromRegistrationToTheInvoice() {
+    void shouldTakeAShopperFromRegistrationToTheInvoiceAndBack() {
         session.useServer(BASE_URL);
         String username = register();
 
@@ -106,6 +106,11 @@ class ShopperJourneyIT {
         ui.execute(profile::start);
         await().atMost(Duration.ofSeconds(10)).until(() -> view.profile != null);
         assertThat(view.profile.credit()).isEqualByComparingTo(new BigDecimal("90.00"));
+
+        ui.execute(() -> orders.cancel(approved));
+        await().atMost(SAGA).until(() -> Order.CANCELLED.equals(api.order(placed.id()).status())
+                && api.invoices().get(0).isCredited() && api.me().credit().compareTo(new BigDecimal("100")) == 0);
+        assertThat(Words.status(api.order(placed.id()))).isEqualTo("Cancelled");
     }
 
     @Test
