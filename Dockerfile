@@ -25,6 +25,10 @@ COPY nginx/container.conf /etc/nginx/nginx.conf
 # The image's entrypoint fills the template's ${*_ADDR} into /etc/nginx/conf.d/upstreams.conf at start.
 COPY nginx/upstreams.conf.template /etc/nginx/templates/upstreams.conf.template
 COPY nginx/ /usr/share/nginx/polyshop/
+# container.conf keeps nginx's pid file and temporary files in run/ below its prefix (/etc/nginx/): owned by the
+# image's user, and the one directory a read-only root filesystem needs as a volume (k8s/gateway.yaml).
+USER root
+RUN install -d -o 101 -g 0 -m 0775 /etc/nginx/run
 USER 101
 EXPOSE 8080
 
@@ -32,10 +36,13 @@ EXPOSE 8080
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 COPY . .
-# The Maven repository (and the Maven the wrapper pins) lives in a build cache: a rebuild downloads nothing it has
-# already. The formatter and import sorter only rewrite sources, which an image build does not need.
-RUN --mount=type=cache,target=/root/.m2,sharing=locked \
-    ./mvnw -B -ntp -pl event-store,customer-service,product-service,order-service,accounting-service -am \
+# The Maven repository (and the Maven the wrapper pins) lives in a build cache, .m2 below the work directory: a
+# rebuild downloads nothing it has already. The formatter and import sorter only rewrite sources, which an image
+# build does not need.
+ENV MAVEN_USER_HOME=.m2
+RUN --mount=type=cache,target=.m2,sharing=locked \
+    ./mvnw -B -ntp -Dmaven.repo.local=.m2/repository \
+        -pl event-store,customer-service,product-service,order-service,accounting-service -am \
         package -DskipTests -Dformatter.skip=true -Dimpsort.skip=true
 
 # ---- runtime: what every service image shares ----

@@ -33,6 +33,8 @@ class NginxConfigTests {
     private static final Map<String, Integer> LOCAL_PORTS = Map.of("EVENT_STORE_ADDR", 8101, "CUSTOMER_SERVICE_ADDR",
             8102, "PRODUCT_SERVICE_ADDR", 8103, "ORDER_SERVICE_ADDR", 8104, "ACCOUNTING_SERVICE_ADDR", 8105);
     private static final Pattern GATEWAY_COPY = Pattern.compile("^COPY\\s+(\\S+)\\s+(\\S+)\\s*$", Pattern.MULTILINE);
+    private static final Pattern GATEWAY_DIRECTORY = Pattern.compile("^RUN\\s+install\\s+-d\\s.*?(/\\S+)\\s*$",
+            Pattern.MULTILINE);
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\$\\{(\\w+)}");
     private static final Pattern LOCATION = Pattern.compile("location\\s+([^{]+?)\\s*\\{");
 
@@ -105,8 +107,8 @@ class NginxConfigTests {
     }
 
     /**
-     * The gateway stage's files, where its COPY instructions put them, with the upstream template filled in as the
-     * image's entrypoint does (envsubst of the variables that are set).
+     * The gateway stage's files, where its COPY instructions put them, and the directories it makes (install -d), with
+     * the upstream template filled in as the image's entrypoint does (envsubst of the variables that are set).
      */
     private Path stageGatewayImage(Map<String, String> environment) throws IOException {
         Path image = Files.createDirectories(work.resolve("image"));
@@ -124,6 +126,10 @@ class NginxConfigTests {
             copies++;
         }
         assertThat(copies).as("COPY instructions of the gateway stage").isPositive();
+        Matcher directory = GATEWAY_DIRECTORY.matcher(DockerfileTests.stage("gateway"));
+        while (directory.find()) {
+            Files.createDirectories(image.resolve(directory.group(1).substring(1)));
+        }
         Path templates = image.resolve("etc/nginx/templates");
         Files.createDirectories(image.resolve("etc/nginx/conf.d"));
         if (Files.isDirectory(templates)) {
@@ -149,8 +155,6 @@ class NginxConfigTests {
                     directory).append("'\n");
         }
         script.append("mount --bind '").append(hosts).append("' /etc/hosts\n");
-        // The image keeps its pid file and temporary files in /tmp: a private, empty one.
-        script.append("mount -t tmpfs tmpfs /tmp\n");
         script.append("exec nginx -t -q -c /etc/nginx/nginx.conf -p /etc/nginx/ -e /dev/stderr\n");
         return Commands.run(work, Duration.ofMinutes(1), "unshare", "--mount", "--propagation", "private", "sh", "-c",
                 script.toString());
@@ -168,8 +172,7 @@ class NginxConfigTests {
     private Commands.Result testRewrittenCopy(Path image, Set<String> upstreamHosts) throws IOException {
         Map<String, Path> moved = new LinkedHashMap<>();
         IMAGE_DIRECTORIES.forEach(directory -> moved.put(directory + "/", image.resolve(directory.substring(1))));
-        moved.put("/tmp/", Files.createDirectories(work.resolve("tmp")));
-        // One pass, so that a path already pointing into the work directory (itself in /tmp) is not moved again.
+        // One pass, so that a path already pointing into the work directory is not moved again.
         Pattern absolute = Pattern.compile("(?<=[\\s\"])(" + String.join("|", moved.keySet().stream().map(
                 Pattern::quote).toList()) + ")");
         try (Stream<Path> files = Files.walk(image)) {
