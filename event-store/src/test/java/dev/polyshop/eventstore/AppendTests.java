@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import dev.polyshop.eventstore.client.AppendRejectedException;
 import dev.polyshop.eventstore.client.AppendRequest;
 import dev.polyshop.eventstore.client.AppendResult;
+import dev.polyshop.eventstore.client.AppendStatus;
 import dev.polyshop.eventstore.client.EventStoreClient;
 import dev.polyshop.eventstore.client.EventSubscriber;
 import dev.polyshop.eventstore.client.InMemoryInbox;
@@ -31,7 +33,10 @@ import dev.polyshop.eventstore.client.RecordedEvent;
 import dev.polyshop.eventstore.client.StreamConflictException;
 import dev.polyshop.eventstore.client.Subscription;
 import dev.polyshop.eventstore.repository.EventRepository;
+import dev.polyshop.eventstore.repository.StreamKey;
 import dev.polyshop.eventstore.repository.StreamRepository;
+import dev.polyshop.eventstore.repository.StreamRepository.Claim;
+import dev.polyshop.eventstore.service.AppendService;
 import dev.polyshop.testing.JwtTestResource;
 import dev.polyshop.testing.MongoTestResource;
 import dev.polyshop.testing.RabbitMqTestResource;
@@ -55,6 +60,9 @@ class AppendTests {
 
     @Inject
     StreamRepository streams;
+
+    @Inject
+    AppendService appends;
 
     @Test
     void shouldRecordExactlyOneOfFiftyConcurrentAppendsAtTheSameExpectedVersion() throws Exception {
@@ -85,7 +93,8 @@ class AppendTests {
 
         assertThat(answers).filteredOn("RECORDED"::equals).hasSize(1);
         assertThat(answers).filteredOn("CONFLICT"::equals).hasSize(writers - 1);
-        assertThat(events.findStream(stream)).extracting(RecordedEvent::version).containsExactly(1L, 2L);
+        assertThat(events.findStream(Optional.of("order"), stream)).extracting(RecordedEvent::version)
+                .containsExactly(1L, 2L);
     }
 
     @Test
@@ -100,7 +109,7 @@ class AppendTests {
         assertThat(second.duplicate()).isTrue();
         assertThat(second.events()).extracting(RecordedEvent::position)
                 .containsExactlyElementsOf(first.events().stream().map(RecordedEvent::position).toList());
-        assertThat(events.findStream(stream)).hasSize(1);
+        assertThat(events.findStream(Optional.of("order"), stream)).hasSize(1);
     }
 
     @Test
@@ -114,7 +123,7 @@ class AppendTests {
         assertThat(result.events()).extracting(RecordedEvent::version).containsExactly(1L, 2L, 3L);
         assertThat(result.events()).extracting(RecordedEvent::position).isSorted().doesNotHaveDuplicates();
         assertThat(result.events().get(1).data().get("total").decimalValue()).isEqualByComparingTo("10.5");
-        assertThat(events.findStream(stream)).hasSize(3);
+        assertThat(events.findStream(Optional.of("order"), stream)).hasSize(3);
     }
 
     @Test
@@ -169,17 +178,77 @@ class AppendTests {
     @Test
     void shouldCompleteAnAppendThatWasInterruptedAfterItClaimedItsVersions() {
         String stream = UUID.randomUUID().toString();
-        RecordedEvent claimedOnly = new RecordedEvent(UUID.randomUUID(), Long.MAX_VALUE / 2 + stream.hashCode(),
+        RecordedEvent claimedOnly = new RecordedEvent(UUID.randomUUID(), 0,
                 "order", stream, 1, "OrderPlaced", NewEvent.of("OrderPlaced", Map.of()).data(), stream, null,
                 "crashed-writer", java.time.Instant.now());
-        assertThat(streams.tryCreate(stream, "order", List.of(claimedOnly))).isTrue();
+        StreamKey key = new StreamKey("order", stream);
+        assertThat(streams.claim(List.of(new Claim(key, 0, List.of(claimedOnly))))).isEmpty();
 
         client.append(AppendRequest.to("order", stream).expectingVersion(1)
                 .events(NewEvent.of("OrderApproved", Map.of())));
 
-        assertThat(events.findStream(stream)).extracting(RecordedEvent::type)
+        assertThat(events.findStream(Optional.of("order"), stream)).extracting(RecordedEvent::type)
                 .containsExactly("OrderPlaced", "OrderApproved");
-        assertThat(streams.find(stream).orElseThrow().hasPending()).isFalse();
+        assertThat(streams.findAll(List.of(key)).get(key).hasPending()).isFalse();
+    }
+
+    @Test
+    void shouldKeepStreamsOfTwoTypesWithTheSameIdApart() {
+        String id = UUID.randomUUID().toString();
+        client.append(AppendRequest.to("product", id).asNewStream().events(NewEvent.of("StockReservationFailed",
+                Map.of("orderId", id))));
+
+        AppendResult invoice = client.append(AppendRequest.to("invoice", id).asNewStream()
+                .events(NewEvent.of("InvoiceIssued", Map.of("orderId", id))));
+
+        assertThat(invoice.events()).extracting(RecordedEvent::version).containsExactly(1L);
+        assertThat(events.findStream(Optional.of("invoice"), id)).extracting(RecordedEvent::type)
+                .containsExactly("InvoiceIssued");
+        assertThat(events.findStream(Optional.empty(), id)).hasSize(2);
+    }
+
+    @Test
+    void shouldNeverRecordARequestWhoseDeadlineHasPassed() {
+        String stream = UUID.randomUUID().toString();
+        AppendRequest late = AppendRequest.to("order", stream).asNewStream().events(placed())
+                .withDeadline(java.time.Instant.now().minusMillis(1));
+
+        assertThat(appends.append(late).status()).isEqualTo(AppendStatus.EXPIRED);
+        assertThat(events.findStream(Optional.of("order"), stream)).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerDuplicateForARepeatedRequestThatAcceptsAnyVersion() {
+        String stream = UUID.randomUUID().toString();
+        AppendRequest request = AppendRequest.to("audit", stream).events(NewEvent.of("Noted", Map.of("n", 1)));
+
+        AppendResult first = client.append(request);
+        AppendResult second = client.append(request);
+
+        assertThat(second.duplicate()).isTrue();
+        assertThat(second.events()).isEqualTo(first.events());
+        assertThat(events.findStream(Optional.of("audit"), stream)).hasSize(1);
+    }
+
+    @Test
+    void shouldGiveConcurrentAppendsToOneStreamContiguousVersions() throws Exception {
+        String stream = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<AppendResult>> results = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            int n = i;
+            results.add(pool.submit(() -> client.append(AppendRequest.to("audit", stream)
+                    .events(NewEvent.of("Noted", Map.of("n", n)), NewEvent.of("Noted", Map.of("n", n))))));
+        }
+        for (Future<AppendResult> result : results) {
+            List<RecordedEvent> pair = result.get().events();
+            assertThat(pair.get(1).version()).isEqualTo(pair.get(0).version() + 1);
+            assertThat(pair.get(1).position()).isGreaterThan(pair.get(0).position());
+        }
+        pool.shutdown();
+
+        assertThat(events.findStream(Optional.of("audit"), stream)).extracting(RecordedEvent::version)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 128).boxed().toList());
     }
 
     private static NewEvent placed() {

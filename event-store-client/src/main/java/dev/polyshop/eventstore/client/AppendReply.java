@@ -27,6 +27,10 @@ public record AppendReply(
                 "stream " + streamId + " is at version " + currentVersion);
     }
 
+    public static AppendReply expired(String streamId) {
+        return new AppendReply(AppendStatus.EXPIRED, streamId, -1, List.of(), "the request's deadline had passed");
+    }
+
     public static AppendReply rejected(String streamId, String reason) {
         return new AppendReply(AppendStatus.REJECTED, streamId, -1, List.of(), reason);
     }

@@ -1,11 +1,14 @@
 package dev.polyshop.eventstore.client;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Asks the event store to append events to one stream, atomically, if the stream is at {@code expectedVersion}
- * ({@link #NEW_STREAM} for a stream that must not exist yet, {@link #ANY_VERSION} to skip the check).
+ * ({@link #NEW_STREAM} for a stream that must not exist yet, {@link #ANY_VERSION} to skip the check). A stream is
+ * named by its type and its id together. {@code deadline}, when set, is when the caller stops waiting: the store never
+ * records the request after it.
  */
 public record AppendRequest(
         UUID requestId,
@@ -15,7 +18,8 @@ public record AppendRequest(
         List<NewEvent> events,
         String correlationId,
         String causationId,
-        String producer) {
+        String producer,
+        Instant deadline) {
 
     public static final long NEW_STREAM = 0;
     public static final long ANY_VERSION = -1;
@@ -27,7 +31,17 @@ public record AppendRequest(
 
     public AppendRequest withProducer(String producer) {
         return new AppendRequest(requestId, streamType, streamId, expectedVersion, events, correlationId, causationId,
-                producer);
+                producer, deadline);
+    }
+
+    public AppendRequest withDeadline(Instant deadline) {
+        return new AppendRequest(requestId, streamType, streamId, expectedVersion, events, correlationId, causationId,
+                producer, deadline);
+    }
+
+    /** True once the caller has stopped waiting for an answer. */
+    public boolean isExpiredAt(Instant now) {
+        return deadline != null && !now.isBefore(deadline);
     }
 
     /** Starts a request for a stream; correlation defaults to the stream itself. */
@@ -70,7 +84,7 @@ public record AppendRequest(
 
         public AppendRequest events(NewEvent... events) {
             return new AppendRequest(UUID.randomUUID(), streamType, streamId, expectedVersion, List.of(events),
-                    correlationId == null ? streamId : correlationId, causationId, null);
+                    correlationId == null ? streamId : correlationId, causationId, null, null);
         }
     }
 }

@@ -9,5 +9,7 @@ public enum AppendStatus {
     /** The stream is not at the expected version; nothing was recorded. */
     CONFLICT,
     /** The request is invalid and will never be recorded. */
-    REJECTED
+    REJECTED,
+    /** The request reached the store after its deadline, when its caller had stopped waiting; nothing was recorded. */
+    EXPIRED
 }

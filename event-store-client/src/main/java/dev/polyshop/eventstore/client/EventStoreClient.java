@@ -2,6 +2,7 @@ package dev.polyshop.eventstore.client;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,11 @@ public class EventStoreClient {
 
     private static final Logger LOG = Logger.getLogger(EventStoreClient.class);
     private static final String DIRECT_REPLY_TO = "amq.rabbitmq.reply-to";
+    /**
+     * How much longer than its deadline the client waits for an answer: a request the store started to record just
+     * before the deadline is answered a little after it.
+     */
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(2);
 
     private final RabbitMq rabbit;
     private final Duration defaultTimeout;
@@ -47,18 +53,21 @@ public class EventStoreClient {
      *
      * @throws StreamConflictException the stream is not at the expected version
      * @throws AppendRejectedException the request is invalid
+     * @throws AppendExpiredException the store got the request after the timeout and did not record it
      * @throws EventStoreUnavailableException no answer within the timeout
      */
     public AppendResult append(AppendRequest request, Duration timeout) {
-        AppendRequest stamped = request.producer() == null ? request.withProducer(rabbit.applicationName()) : request;
+        AppendRequest stamped = (request.producer() == null ? request.withProducer(rabbit.applicationName()) : request)
+                .withDeadline(Instant.now().plus(timeout));
         String correlationId = stamped.requestId().toString();
         CompletableFuture<AppendReply> reply = new CompletableFuture<>();
         awaiting.put(correlationId, reply);
         try {
             send(stamped, correlationId);
-            return toResult(stamped, reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return toResult(stamped, reply.get(timeout.plus(ANSWER_GRACE).toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
-            throw new EventStoreUnavailableException("the event store did not answer within " + timeout);
+            throw new EventStoreUnavailableException("the event store did not answer within " + timeout
+                    + "; it records nothing after that");
         } catch (IOException e) {
             throw new EventStoreUnavailableException("cannot reach the event store: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -78,6 +87,8 @@ public class EventStoreClient {
             case CONFLICT -> throw new StreamConflictException(request.streamId(), request.expectedVersion(),
                     reply.currentVersion());
             case REJECTED -> throw new AppendRejectedException(reply.reason());
+            case EXPIRED -> throw new AppendExpiredException("the event store got the append to "
+                    + request.streamType() + " " + request.streamId() + " after its deadline: not recorded");
         };
     }
 

@@ -1,8 +1,9 @@
 package dev.polyshop.eventstore.client;
 
 /**
- * No answer from the event store in time. The request may still be recorded later; since its event ids are fixed,
- * retrying it is safe.
+ * No answer from the event store in time. The request carried the caller's deadline and the store never records a
+ * request after it, so it is not recorded later; whether it was recorded just before the deadline is unknown unless
+ * {@link #isCertainlyNotRecorded()}. Its event ids are fixed, so retrying the same request is safe either way.
  */
 public class EventStoreUnavailableException extends RuntimeException {
 
@@ -12,5 +13,10 @@ public class EventStoreUnavailableException extends RuntimeException {
 
     public EventStoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** True when the store said it did not record the request. */
+    public boolean isCertainlyNotRecorded() {
+        return false;
     }
 }

@@ -3,12 +3,17 @@ package dev.polyshop.eventstore.config;
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "eventstore")
 public interface EventStoreConfig {
 
-    /** Channels consuming append requests in parallel. */
+    /** Channels consuming append requests. */
     int appendConsumers();
+
+    /** The most append requests recorded together, which is also each channel's prefetch. */
+    @WithDefault("256")
+    int appendBatch();
 
     Publishing publishing();
 

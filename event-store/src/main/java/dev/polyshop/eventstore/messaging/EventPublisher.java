@@ -1,5 +1,6 @@
 package dev.polyshop.eventstore.messaging;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +9,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +25,8 @@ import org.jboss.logging.Logger;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConfirmListener;
+import com.rabbitmq.client.Return;
 
 import dev.polyshop.eventstore.client.EventJson;
 import dev.polyshop.eventstore.client.RabbitMq;
@@ -28,8 +35,8 @@ import dev.polyshop.eventstore.config.EventStoreConfig;
 import dev.polyshop.eventstore.repository.OutboxRepository;
 
 /**
- * Relays recorded events from the outbox to the events exchange, persistent and with publisher confirms. An event
- * leaves the outbox only once RabbitMQ confirmed it; whatever is still there after a crash, or after a failed publish,
+ * Relays recorded events from the outbox to the events exchange, persistent, mandatory and with pipelined publisher
+ * confirms. An event leaves the outbox only once RabbitMQ confirmed it; whatever is still there after a crash, or after a failed publish,
  * the sweep sends again. Subscribers may so see an event twice, never zero times.
  */
 @ApplicationScoped
@@ -37,13 +44,19 @@ public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
     private static final int BATCH = 500;
+    private static final int MAX_UNCONFIRMED = 2_000;
     private static final long CONFIRM_TIMEOUT_MS = 10_000;
+    private static final long IDLE_POLL_MS = 50;
 
     private final RabbitMq rabbit;
     private final OutboxRepository outbox;
     private final EventStoreConfig.Publishing config;
     private final BlockingQueue<RecordedEvent> queue = new LinkedBlockingQueue<>();
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<RecordedEvent> confirmed = new LinkedBlockingQueue<>();
+    private final AtomicLong unroutable = new AtomicLong();
+    private final Set<String> unroutableKeys = ConcurrentHashMap.newKeySet();
+    private Confirms confirms;
     private ScheduledExecutorService sweeper;
     private Thread worker;
     private Channel channel;
@@ -91,29 +104,119 @@ public class EventPublisher {
         while (!Thread.currentThread().isInterrupted()) {
             List<RecordedEvent> batch = new ArrayList<>();
             try {
-                batch.add(queue.take());
-                queue.drainTo(batch, BATCH - 1);
-                publish(batch);
-                outbox.remove(batch.stream().map(RecordedEvent::id).toList());
-                batch.forEach(event -> queued.remove(event.id()));
+                RecordedEvent first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    publish(batch);
+                }
+                removeConfirmed();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
-                LOG.warnf("publishing %d events failed, will retry: %s", batch.size(), e.toString());
+                LOG.warnf("publishing events failed, will retry: %s", e.toString());
                 closeChannel();
-                queue.addAll(batch);
                 pause();
             }
         }
     }
 
+    /**
+     * Publishes without waiting for each confirm: the broker's confirms arrive on the channel's listener and free
+     * their events from the outbox, up to {@link #MAX_UNCONFIRMED} at once. A nack or a lost channel sends the
+     * unconfirmed events again.
+     */
     private void publish(List<RecordedEvent> batch) throws Exception {
         Channel ch = channel();
+        Confirms confirms = this.confirms;
         String exchange = rabbit.topology().eventsExchange();
-        for (RecordedEvent event : batch) {
-            ch.basicPublish(exchange, event.routingKey(), properties(event), EventJson.write(event));
+        for (int i = 0; i < batch.size(); i++) {
+            RecordedEvent event = batch.get(i);
+            if (!confirms.window.tryAcquire(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                queue.addAll(batch.subList(i, batch.size()));
+                throw new IOException("no publisher confirm within " + CONFIRM_TIMEOUT_MS + " ms");
+            }
+            confirms.unconfirmed.put(ch.getNextPublishSeqNo(), event);
+            try {
+                ch.basicPublish(exchange, event.routingKey(), true, properties(event), EventJson.write(event));
+            } catch (IOException | RuntimeException e) {
+                queue.addAll(batch.subList(i + 1, batch.size()));
+                throw e;
+            }
         }
-        ch.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+    }
+
+    /** The events the broker confirmed leave the outbox, many per round trip. */
+    private void removeConfirmed() {
+        List<RecordedEvent> done = new ArrayList<>();
+        confirmed.drainTo(done);
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.remove(done.stream().map(RecordedEvent::id).toList());
+            done.forEach(event -> queued.remove(event.id()));
+        } catch (RuntimeException e) {
+            // They were published; the sweep sends them once more, which subscribers tolerate.
+            LOG.warnf("removing %d published events from the outbox failed: %s", done.size(), e.toString());
+            done.forEach(event -> queued.remove(event.id()));
+        }
+    }
+
+    /** The events published on one channel and not confirmed yet, by the channel's sequence number. */
+    private final class Confirms implements ConfirmListener {
+
+        final ConcurrentNavigableMap<Long, RecordedEvent> unconfirmed = new ConcurrentSkipListMap<>();
+        final Semaphore window = new Semaphore(MAX_UNCONFIRMED);
+
+        @Override
+        public void handleAck(long sequence, boolean multiple) {
+            settle(sequence, multiple).forEach(confirmed::add);
+        }
+
+        @Override
+        public void handleNack(long sequence, boolean multiple) {
+            List<RecordedEvent> refused = settle(sequence, multiple);
+            LOG.warnf("the broker refused %d events; publishing them again", refused.size());
+            queue.addAll(refused);
+        }
+
+        /** The channel is gone: whatever it did not confirm is published again on the next one. */
+        void abandon() {
+            List<RecordedEvent> lost = settle(Long.MAX_VALUE, true);
+            queue.addAll(lost);
+        }
+
+        private List<RecordedEvent> settle(long sequence, boolean multiple) {
+            Map<Long, RecordedEvent> settled = multiple
+                    ? unconfirmed.headMap(sequence, true)
+                    : (unconfirmed.containsKey(sequence) ? Map.of(sequence, unconfirmed.get(sequence)) : Map.of());
+            List<RecordedEvent> events = new ArrayList<>();
+            for (Long key : List.copyOf(settled.keySet())) {
+                RecordedEvent event = unconfirmed.remove(key);
+                if (event != null) {
+                    events.add(event);
+                }
+            }
+            window.release(events.size());
+            return events;
+        }
+    }
+
+    /**
+     * An event no queue is bound for: nothing subscribes to its type. It is recorded and stays replayable; this says so
+     * once per routing key rather than dropping it silently.
+     */
+    private void onReturn(Return returned) {
+        unroutable.incrementAndGet();
+        if (unroutableKeys.add(returned.getRoutingKey())) {
+            LOG.warnf("events with routing key %s reach no queue: no subscriber binds it", returned.getRoutingKey());
+        }
+    }
+
+    /** How many published events reached no queue since start. */
+    public long unroutable() {
+        return unroutable.get();
     }
 
     private static AMQP.BasicProperties properties(RecordedEvent event) {
@@ -131,9 +234,18 @@ public class EventPublisher {
 
     private Channel channel() throws Exception {
         if (channel == null || !channel.isOpen()) {
-            channel = rabbit.channel();
-            rabbit.topology().declareShared(channel);
-            channel.confirmSelect();
+            if (confirms != null) {
+                confirms.abandon();
+            }
+            Channel opened = rabbit.channel();
+            rabbit.topology().declareShared(opened);
+            opened.confirmSelect();
+            Confirms tracking = new Confirms();
+            opened.addConfirmListener(tracking);
+            opened.addReturnListener(this::onReturn);
+            opened.addShutdownListener(cause -> tracking.abandon());
+            confirms = tracking;
+            channel = opened;
         }
         return channel;
     }
@@ -145,6 +257,9 @@ public class EventPublisher {
             }
         } catch (Exception e) {
             LOG.debug("closing the publishing channel", e);
+        }
+        if (confirms != null) {
+            confirms.abandon();
         }
         channel = null;
     }

@@ -30,11 +30,18 @@ public class OutboxRepository {
 
     private final MongoCollection<Document> outbox;
 
+    /**
+     * Not synced: entries are written after their events are durable, and a crash before the next sync leaves the
+     * events' stream head pending, which completing puts the entries back.
+     */
     public OutboxRepository(EventStoreDatabase database) {
-        this.outbox = database.collection("outbox");
+        this.outbox = database.unsynced(database.collection("outbox"));
     }
 
     public void add(List<RecordedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         List<Document> entries = events.stream()
                 .map(event -> new Document("_id", event.id().toString())
                         .append("position", event.position())
@@ -51,6 +58,9 @@ public class OutboxRepository {
     }
 
     public void remove(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         outbox.deleteMany(in("_id", ids.stream().map(UUID::toString).toList()));
     }
 

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.polyshop.eventstore.client.DeadLetters;
 import dev.polyshop.eventstore.repository.EventQuery;
 import dev.polyshop.eventstore.repository.EventRepository;
+import dev.polyshop.eventstore.repository.PositionSequence;
 import dev.polyshop.problems.ProblemException;
 
 /** The event log, read only: writes arrive over RabbitMQ alone. */
@@ -28,10 +29,12 @@ import dev.polyshop.problems.ProblemException;
 public class EventResource {
 
     private final EventRepository events;
+    private final PositionSequence positions;
     private final DeadLetters deadLetters;
 
-    public EventResource(EventRepository events, DeadLetters deadLetters) {
+    public EventResource(EventRepository events, PositionSequence positions, DeadLetters deadLetters) {
         this.events = events;
+        this.positions = positions;
         this.deadLetters = deadLetters;
     }
 
@@ -45,13 +48,15 @@ public class EventResource {
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         EventQuery query = new EventQuery(present(streamId), present(streamType), present(type),
                 present(correlationId), afterPosition, limit);
-        return events.query(query).stream().map(EventView::of).toList();
+        return events.query(query, positions.writtenUpTo()).stream().map(EventView::of).toList();
     }
 
     @GET
     @Path("/streams/{streamId}")
-    public List<EventView> stream(@PathParam("streamId") String streamId) {
-        List<EventView> stream = events.findStream(streamId).stream().map(EventView::of).toList();
+    public List<EventView> stream(@PathParam("streamId") String streamId,
+            @QueryParam("streamType") @Size(max = 40) String streamType) {
+        List<EventView> stream = events.findStream(present(streamType), streamId).stream().map(EventView::of)
+                .toList();
         if (stream.isEmpty()) {
             throw ProblemException.notFound("stream " + streamId);
         }

@@ -3,12 +3,15 @@ package dev.polyshop.eventstore.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,20 +23,28 @@ import dev.polyshop.eventstore.client.AppendRequest;
 import dev.polyshop.eventstore.client.NewEvent;
 import dev.polyshop.eventstore.client.RecordedEvent;
 import dev.polyshop.eventstore.repository.EventRepository;
+import dev.polyshop.eventstore.repository.EventRepository.IdTakenException;
 import dev.polyshop.eventstore.repository.OutboxRepository;
 import dev.polyshop.eventstore.repository.PositionSequence;
 import dev.polyshop.eventstore.repository.StreamHead;
+import dev.polyshop.eventstore.repository.StreamKey;
 import dev.polyshop.eventstore.repository.StreamRepository;
+import dev.polyshop.eventstore.repository.StreamRepository.Claim;
 
 /**
- * Records append requests. The steps, each safe to repeat:
+ * Records append requests, many at once (group commit): each step is one round trip for the whole batch. In a round,
+ * at most one request per stream, in the order they came:
  * <ol>
- * <li>a request whose event ids are in the log already is a duplicate: answer with what was recorded then;</li>
- * <li>claim the next versions of the stream, with the events and their global positions, by compare-and-set on the
- * stream's head document: the commit point; a stale expected version is a conflict;</li>
- * <li>complete the claim: put the events in the log and in the outbox, then clear the claim. A crash in between leaves
- * the claim on the head, and the next append to that stream, or the next start, completes it.</li>
+ * <li>read the heads of the round's streams, completing any append a crash interrupted;</li>
+ * <li>a request that expects another version, or any version, may be a copy of one recorded before: its event ids are
+ * looked up, and it is answered DUPLICATE with what was recorded then, or CONFLICT;</li>
+ * <li>a request past its deadline is answered EXPIRED and never recorded;</li>
+ * <li>claim the next versions of every stream, with the events pending in its head, by compare-and-set on the head's
+ * version: a stream that moved meanwhile (another instance) is decided again in the next round;</li>
+ * <li>hand out the positions, write the events durably, then the outbox, then clear the claims. A crash in between
+ * leaves claims pending on their heads, and the next append to such a stream, or the next start, completes them.</li>
  * </ol>
+ * A request is answered RECORDED only once its events are on disk.
  */
 @ApplicationScoped
 public class AppendService {
@@ -42,13 +53,11 @@ public class AppendService {
     private static final Pattern STREAM_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Z][A-Za-z0-9]{0,79}");
     private static final int MAX_EVENTS = 100;
-    private static final int MAX_CLAIM_ATTEMPTS = 50;
 
     private final EventRepository events;
     private final StreamRepository streams;
     private final OutboxRepository outbox;
     private final PositionSequence positions;
-    private final Lock[] streamLocks = new Lock[64];
 
     public AppendService(EventRepository events, StreamRepository streams, OutboxRepository outbox,
             PositionSequence positions) {
@@ -56,109 +65,223 @@ public class AppendService {
         this.streams = streams;
         this.outbox = outbox;
         this.positions = positions;
-        for (int i = 0; i < streamLocks.length; i++) {
-            streamLocks[i] = new ReentrantLock();
+    }
+
+    /** Records one request on its own; for tests and tools. */
+    public AppendReply append(AppendRequest request) {
+        AppendBatch batch = new AppendBatch(List.of(request));
+        record(batch);
+        return batch.replies().getFirst();
+    }
+
+    /**
+     * Answers every request of the batch not answered yet. Throws when the database fails; the batch keeps what was
+     * done, and recording it again finishes it.
+     */
+    public void record(AppendBatch batch) {
+        Instant now = Instant.now();
+        List<Integer> open = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.isAnswered(i)) {
+                continue;
+            }
+            AppendRequest request = batch.request(i);
+            Optional<String> invalid = validate(request);
+            if (invalid.isPresent()) {
+                batch.answer(i, AppendReply.rejected(request.streamId(), invalid.get()));
+            } else if (!batch.mayBeClaimed(i) && request.isExpiredAt(now)) {
+                batch.answer(i, AppendReply.expired(request.streamId()));
+            } else {
+                open.add(i);
+            }
+        }
+        while (!open.isEmpty()) {
+            Map<StreamKey, Integer> round = new LinkedHashMap<>();
+            Set<Integer> next = new TreeSet<>();
+            for (int i : open) {
+                if (round.putIfAbsent(StreamKey.of(batch.request(i)), i) != null) {
+                    next.add(i);
+                }
+            }
+            next.addAll(recordRound(batch, round));
+            open = new ArrayList<>(next);
         }
     }
 
-    public AppendReply append(AppendRequest request) {
-        Optional<String> invalid = validate(request);
-        if (invalid.isPresent()) {
-            return AppendReply.rejected(request.streamId(), invalid.get());
+    /** Records one request per stream; returns the requests whose claim lost a race, to be decided again. */
+    private Set<Integer> recordRound(AppendBatch batch, Map<StreamKey, Integer> round) {
+        Map<StreamKey, StreamHead> heads = new HashMap<>(streams.findAll(round.keySet()));
+        List<StreamHead> interrupted = heads.values().stream().filter(StreamHead::hasPending).toList();
+        if (!interrupted.isEmpty()) {
+            complete(batch, interrupted.stream().map(head -> new Write(head, -1)).toList());
+            interrupted.forEach(head -> heads.put(head.key(), head.completed()));
         }
-        Lock lock = streamLocks[Math.floorMod(request.streamId().hashCode(), streamLocks.length)];
-        lock.lock();
+        Map<UUID, RecordedEvent> earlier = events.findByIds(idsOfPossibleCopies(batch, round, heads));
+        Instant now = Instant.now();
+        List<Claim> claims = new ArrayList<>();
+        Map<Claim, Integer> requestOf = new HashMap<>();
+        for (Map.Entry<StreamKey, Integer> entry : round.entrySet()) {
+            int i = entry.getValue();
+            AppendRequest request = batch.request(i);
+            long version = versionOf(heads, entry.getKey());
+            Optional<AppendReply> decided = earlierCopy(request, earlier, version)
+                    .or(() -> conflict(request, version))
+                    .or(() -> !batch.mayBeClaimed(i) && request.isExpiredAt(now)
+                            ? Optional.of(AppendReply.expired(request.streamId()))
+                            : Optional.empty());
+            if (decided.isPresent()) {
+                batch.answer(i, decided.get());
+                continue;
+            }
+            Claim claim = new Claim(entry.getKey(), version, toRecord(request, version, now));
+            batch.claiming(i);
+            claims.add(claim);
+            requestOf.put(claim, i);
+        }
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        Set<Claim> lost = streams.claim(claims);
+        List<Write> won = claims.stream().filter(claim -> !lost.contains(claim))
+                .map(claim -> new Write(new StreamHead(claim.key(), claim.pending().getLast().version(),
+                        claim.pending()), requestOf.get(claim)))
+                .toList();
+        complete(batch, won);
+        Set<Integer> again = new HashSet<>();
+        lost.forEach(claim -> again.add(requestOf.get(claim)));
+        return again;
+    }
+
+    /** A head whose pending events are to be written, and the request that claimed them (-1: an interrupted one). */
+    private record Write(StreamHead head, int request) {
+    }
+
+    /**
+     * Writes the pending events of the heads to the log, durably, then to the outbox, then clears the claims, and
+     * answers their requests. A claim whose event ids the log holds elsewhere is taken back and rejected.
+     */
+    private void complete(AppendBatch batch, List<Write> writes) {
+        List<RecordedEvent> pending = writes.stream().flatMap(write -> write.head().pending().stream()).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        long first = positions.reserve(pending.size());
+        List<RecordedEvent> stored;
         try {
-            return appendToStream(request);
+            stored = events.insertDurably(positioned(pending, first));
+        } catch (IdTakenException e) {
+            withdraw(batch, writes, e);
+            return;
         } finally {
-            lock.unlock();
+            positions.written(first);
+        }
+        outbox.add(stored);
+        streams.clearPending(writes.stream().map(Write::head).toList());
+        batch.wrote(stored);
+        Map<UUID, RecordedEvent> byId = new HashMap<>();
+        stored.forEach(event -> byId.put(event.id(), event));
+        for (Write write : writes) {
+            if (write.request() >= 0) {
+                List<RecordedEvent> recorded = write.head().pending().stream().map(e -> byId.get(e.id())).toList();
+                batch.answer(write.request(), AppendReply.recorded(write.head().key().streamId(), recorded));
+            }
         }
     }
 
     /**
-     * Appends to one stream are serialized within this process, so the compare-and-set only ever decides between
-     * event-store instances; it does not rely on the MongoDB server (or the in-process stand-in) to be atomic under
-     * this process's own concurrency.
+     * Takes back the claim whose event cannot be written, and its events already written (never published: the outbox
+     * has not seen them), then writes the others again.
      */
-    private AppendReply appendToStream(AppendRequest request) {
-        List<UUID> ids = request.events().stream().map(NewEvent::id).toList();
-        for (int attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
-            Optional<StreamHead> head = currentHead(request.streamId());
-            long version = head.map(StreamHead::version).orElse(0L);
-            Optional<AppendReply> earlier = earlierCopy(request, ids, version);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-            String streamType = head.map(StreamHead::streamType).orElse(request.streamType());
-            if (!streamType.equals(request.streamType())) {
-                return AppendReply.rejected(request.streamId(),
-                        "stream " + request.streamId() + " is a " + streamType + " stream");
-            }
-            long expected = request.expectedVersion();
-            if (expected != AppendRequest.ANY_VERSION && expected != version) {
-                return AppendReply.conflict(request.streamId(), version);
-            }
-            List<RecordedEvent> claimed = toRecord(request, version);
-            boolean won = head.isEmpty()
-                    ? streams.tryCreate(request.streamId(), request.streamType(), claimed)
-                    : streams.tryAdvance(request.streamId(), version, claimed);
-            if (won) {
-                complete(request.streamId(), claimed);
-                return AppendReply.recorded(request.streamId(), claimed);
-            }
+    private void withdraw(AppendBatch batch, List<Write> writes, IdTakenException e) {
+        StreamKey key = StreamKey.of(e.wanted());
+        Write failed = writes.stream().filter(write -> write.head().key().equals(key)).findFirst().orElseThrow();
+        LOG.errorf("append to %s withdrawn: %s", key, e.getMessage());
+        events.removeUnpublished(failed.head().pending());
+        StreamHead head = failed.head();
+        long fromVersion = head.version() - head.pending().size();
+        streams.withdraw(new Claim(key, fromVersion, head.pending()));
+        if (failed.request() >= 0) {
+            batch.answer(failed.request(), AppendReply.rejected(key.streamId(),
+                    "event ids already used by other events"));
         }
-        return AppendReply.conflict(request.streamId(),
-                currentHead(request.streamId()).map(StreamHead::version).orElse(0L));
+        complete(batch, writes.stream().filter(write -> write != failed).toList());
     }
 
-    /** Finishes every append that claimed versions but was interrupted before its events reached the log. */
-    public int completeInterruptedAppends() {
+    /** Completes every append that claimed versions but was interrupted before its events reached the log. */
+    public List<RecordedEvent> completeInterruptedAppends() {
         List<StreamHead> interrupted = streams.findWithPending();
-        interrupted.forEach(head -> complete(head.streamId(), head.pending()));
+        AppendBatch batch = new AppendBatch(List.of());
+        complete(batch, interrupted.stream().map(head -> new Write(head, -1)).toList());
         if (!interrupted.isEmpty()) {
             LOG.infof("completed %d interrupted appends", interrupted.size());
         }
-        return interrupted.size();
+        return batch.written();
     }
 
-    private Optional<AppendReply> earlierCopy(AppendRequest request, List<UUID> ids, long currentVersion) {
-        if (!events.contains(ids.getFirst())) {
+    /**
+     * The event ids to look up: those of requests that may repeat one recorded before. A copy of a request with an
+     * expected version finds its stream past that version, so only those that do, or accept any version, are looked
+     * up.
+     */
+    private static List<UUID> idsOfPossibleCopies(AppendBatch batch, Map<StreamKey, Integer> round,
+            Map<StreamKey, StreamHead> heads) {
+        List<UUID> ids = new ArrayList<>();
+        round.forEach((key, i) -> {
+            AppendRequest request = batch.request(i);
+            long expected = request.expectedVersion();
+            if (expected == AppendRequest.ANY_VERSION || expected != versionOf(heads, key)) {
+                request.events().forEach(event -> ids.add(event.id()));
+            }
+        });
+        return ids;
+    }
+
+    private static long versionOf(Map<StreamKey, StreamHead> heads, StreamKey key) {
+        StreamHead head = heads.get(key);
+        return head == null ? 0 : head.version();
+    }
+
+    private static Optional<AppendReply> earlierCopy(AppendRequest request, Map<UUID, RecordedEvent> earlier,
+            long currentVersion) {
+        List<RecordedEvent> found = request.events().stream().map(event -> earlier.get(event.id()))
+                .filter(event -> event != null).toList();
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        List<RecordedEvent> found = events.findByIds(ids);
-        if (found.size() != ids.size() || !found.getFirst().streamId().equals(request.streamId())) {
+        StreamKey key = StreamKey.of(request);
+        if (found.size() != request.events().size() || found.stream().anyMatch(e -> !StreamKey.of(e).equals(key))) {
             return Optional.of(AppendReply.rejected(request.streamId(), "event ids already used by other events"));
         }
         return Optional.of(AppendReply.duplicate(request.streamId(), currentVersion, found));
     }
 
-    /** The stream's head with any interrupted append completed first, so that its versions are really taken. */
-    private Optional<StreamHead> currentHead(String streamId) {
-        Optional<StreamHead> head = streams.find(streamId);
-        if (head.isPresent() && head.get().hasPending()) {
-            complete(streamId, head.get().pending());
-            head = streams.find(streamId);
-        }
-        return head;
+    private static Optional<AppendReply> conflict(AppendRequest request, long currentVersion) {
+        long expected = request.expectedVersion();
+        return expected != AppendRequest.ANY_VERSION && expected != currentVersion
+                ? Optional.of(AppendReply.conflict(request.streamId(), currentVersion))
+                : Optional.empty();
     }
 
-    private void complete(String streamId, List<RecordedEvent> claimed) {
-        events.insert(claimed);
-        outbox.add(claimed);
-        streams.clearPending(streamId, claimed.getLast().version());
-    }
-
-    private List<RecordedEvent> toRecord(AppendRequest request, long currentVersion) {
-        long firstPosition = positions.reserve(request.events().size());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private static List<RecordedEvent> toRecord(AppendRequest request, long currentVersion, Instant now) {
+        Instant recordedAt = now.truncatedTo(ChronoUnit.MILLIS);
         List<RecordedEvent> recorded = new ArrayList<>();
         for (int i = 0; i < request.events().size(); i++) {
             NewEvent event = request.events().get(i);
-            recorded.add(new RecordedEvent(event.id(), firstPosition + i, request.streamType(), request.streamId(),
+            recorded.add(new RecordedEvent(event.id(), 0, request.streamType(), request.streamId(),
                     currentVersion + i + 1, event.type(), event.data(), request.correlationId(),
-                    request.causationId(), request.producer(), now));
+                    request.causationId(), request.producer(), recordedAt));
         }
         return recorded;
+    }
+
+    private static List<RecordedEvent> positioned(List<RecordedEvent> pending, long firstPosition) {
+        List<RecordedEvent> positioned = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            RecordedEvent e = pending.get(i);
+            positioned.add(new RecordedEvent(e.id(), firstPosition + i, e.streamType(), e.streamId(), e.version(),
+                    e.type(), e.data(), e.correlationId(), e.causationId(), e.producer(), e.recordedAt()));
+        }
+        return positioned;
     }
 
     private static Optional<String> validate(AppendRequest request) {
@@ -174,8 +297,9 @@ public class AppendService {
         if (request.events().isEmpty() || request.events().size() > MAX_EVENTS) {
             return Optional.of("between 1 and " + MAX_EVENTS + " events are required");
         }
-        if (request.events().stream().anyMatch(e -> !EVENT_TYPE.matcher(e.type()).matches() || !e.data().isObject())) {
-            return Optional.of("every event needs a PascalCase type and an object as data");
+        if (request.events().stream().anyMatch(e -> e.id() == null || e.type() == null
+                || !EVENT_TYPE.matcher(e.type()).matches() || e.data() == null || !e.data().isObject())) {
+            return Optional.of("every event needs an id, a PascalCase type and an object as data");
         }
         if (new HashSet<>(request.events().stream().map(NewEvent::id).toList()).size() != request.events().size()) {
             return Optional.of("event ids must differ within a request");
