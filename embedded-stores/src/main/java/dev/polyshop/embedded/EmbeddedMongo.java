@@ -2,8 +2,10 @@ package dev.polyshop.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -17,14 +19,26 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    /** Netty's default: twice the number of cores. */
+    private static final int DEFAULT_WORKER_THREADS = 0;
+    /**
+     * A journaled write holds its Netty event loop until the group commit has synced it, and every connection served
+     * by that loop waits with it. With Netty's default of 2 loops per core a commit could release only a handful of
+     * writes; with a loop per connection (up to this many) it releases every writer waiting at that moment.
+     */
+    private static final int DURABLE_WORKER_THREADS = 64;
+
     private final MongoServer server;
+    private final ScanRecordingBackend scanRecorder;
     private final int port;
     private final String connectionString;
 
-    private EmbeddedMongo(MongoBackend backend, String host, int port) {
+    private EmbeddedMongo(MongoBackend backend, ScanRecordingBackend scanRecorder, String host, int port,
+            int workerThreads) {
         server = new MongoServer(backend);
+        this.scanRecorder = scanRecorder;
         try {
-            server.bind(host, port);
+            server.bind(new InetSocketAddress(host, port), 1, workerThreads);
         } catch (Exception e) {
             // Netty throws the checked BindException undeclared. Closing the backend releases the H2 file lock.
             server.shutdownNow();
@@ -36,14 +50,38 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** A server that keeps everything in memory: what tests want, as every run starts empty. */
     public static EmbeddedMongo inMemory(String host, int port) {
-        return new EmbeddedMongo(new MemoryBackend(), host, port);
+        return new EmbeddedMongo(new MemoryBackend(), null, host, port, DEFAULT_WORKER_THREADS);
     }
 
     /**
-     * A server that keeps its data in an H2 MVStore file, so the local run survives a restart. The file is locked
-     * while the server runs: one server per file.
+     * Like {@link #inMemory}, and records every query answered by reading a whole collection, as no index could
+     * handle its filter: see {@link #scans()}.
+     */
+    public static EmbeddedMongo inMemoryRecordingScans(String host, int port) {
+        ScanRecordingBackend recorder = new ScanRecordingBackend(new MemoryBackend());
+        return new EmbeddedMongo(recorder, recorder, host, port, DEFAULT_WORKER_THREADS);
+    }
+
+    /**
+     * A server that keeps its data in an H2 MVStore file, so the local run survives a restart, even a killed one: a
+     * write with a journaled write concern (the Quarkus default) is acknowledged only once it is synced to the file,
+     * any other write within a second. The file is locked while the server runs: one server per file.
      */
     public static EmbeddedMongo onFile(Path file, String host, int port) {
+        createParentDirectory(file);
+        MvStoreJournal journal = MvStoreJournal.open(file);
+        H2Backend h2;
+        try {
+            h2 = new H2Backend(journal.store());
+        } catch (RuntimeException e) {
+            // Releases the file lock, so that the caller can retry or report.
+            journal.store().closeImmediately();
+            throw e;
+        }
+        return new EmbeddedMongo(GroupCommitBackend.start(h2, journal), null, host, port, DURABLE_WORKER_THREADS);
+    }
+
+    private static void createParentDirectory(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -52,7 +90,6 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory of " + file, e);
         }
-        return new EmbeddedMongo(new H2Backend(file.toString()), host, port);
     }
 
     /** For example {@code mongodb://127.0.0.1:27017}. */
@@ -65,7 +102,27 @@ public final class EmbeddedMongo implements AutoCloseable {
         return port;
     }
 
-    /** Drops the client connections first, so that a still-connected client cannot delay the shutdown. */
+    /** The collection scans recorded so far, oldest first. Only for a server started with inMemoryRecordingScans. */
+    public List<Scan> scans() {
+        return recorder().scans();
+    }
+
+    public void clearScans() {
+        recorder().clearScans();
+    }
+
+    /** Fails rather than report no scans, so that a test on the wrong server cannot pass by accident. */
+    private ScanRecordingBackend recorder() {
+        if (scanRecorder == null) {
+            throw new IllegalStateException("This server records no scans; start it with inMemoryRecordingScans");
+        }
+        return scanRecorder;
+    }
+
+    /**
+     * Drops the client connections first, so that a still-connected client cannot delay the shutdown. On file, the
+     * last writes are committed and synced before the file is closed.
+     */
     @Override
     public void close() {
         server.shutdownNow();

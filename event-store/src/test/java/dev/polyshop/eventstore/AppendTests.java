@@ -182,7 +182,7 @@ class AppendTests {
                 "order", stream, 1, "OrderPlaced", NewEvent.of("OrderPlaced", Map.of()).data(), stream, null,
                 "crashed-writer", java.time.Instant.now());
         StreamKey key = new StreamKey("order", stream);
-        assertThat(streams.claim(List.of(new Claim(key, 0, List.of(claimedOnly))))).isEmpty();
+        assertThat(streams.claim(List.of(new Claim(key, 0, List.of(claimedOnly), null)))).isEmpty();
 
         client.append(AppendRequest.to("order", stream).expectingVersion(1)
                 .events(NewEvent.of("OrderApproved", Map.of())));

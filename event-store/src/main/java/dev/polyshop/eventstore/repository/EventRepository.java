@@ -48,9 +48,11 @@ public class EventRepository {
     private static final String OLD_STREAM_VERSION_INDEX = "streamId_1_version_1";
 
     private final MongoCollection<Document> events;
+    private final MongoCollection<Document> unsyncedEvents;
 
     public EventRepository(EventStoreDatabase database) {
         this.events = database.collection("events");
+        this.unsyncedEvents = database.unsynced(events);
     }
 
     public void createIndexes() {
@@ -87,18 +89,19 @@ public class EventRepository {
     }
 
     /**
-     * Writes the events durably, in one round trip, and returns them as the log holds them. An event already there at
-     * its place (written by a completion that ran before) comes back as it was written then.
+     * Writes the events in one round trip, not synced (the outbox entries written next are), and returns them as the
+     * log holds them. An event already there at its place (written by a completion that ran before) comes back as it
+     * was written then.
      *
      * @throws IdTakenException for an event whose id another event of the log has
      */
-    public List<RecordedEvent> insertDurably(List<RecordedEvent> recorded) {
+    public List<RecordedEvent> insert(List<RecordedEvent> recorded) {
         if (recorded.isEmpty()) {
             return List.of();
         }
         List<Document> documents = recorded.stream().map(EventDocuments::toDocument).toList();
         try {
-            events.insertMany(documents, new InsertManyOptions().ordered(false));
+            unsyncedEvents.insertMany(documents, new InsertManyOptions().ordered(false));
             return recorded;
         } catch (MongoBulkWriteException e) {
             if (!EventStoreDatabase.onlyDuplicateKeys(e)) {

@@ -29,15 +29,17 @@ import dev.polyshop.eventstore.client.RecordedEvent;
 public class OutboxRepository {
 
     private final MongoCollection<Document> outbox;
+    private final MongoCollection<Document> unsyncedOutbox;
 
-    /**
-     * Not synced: entries are written after their events are durable, and a crash before the next sync leaves the
-     * events' stream head pending, which completing puts the entries back.
-     */
     public OutboxRepository(EventStoreDatabase database) {
-        this.outbox = database.unsynced(database.collection("outbox"));
+        this.outbox = database.collection("outbox");
+        this.unsyncedOutbox = database.unsynced(outbox);
     }
 
+    /**
+     * Adds the entries durably: the one synced write of an append, which makes its events (written just before) and
+     * its claim durable too. Only then is the append recorded.
+     */
     public void add(List<RecordedEvent> events) {
         if (events.isEmpty()) {
             return;
@@ -61,7 +63,7 @@ public class OutboxRepository {
         if (ids.isEmpty()) {
             return;
         }
-        outbox.deleteMany(in("_id", ids.stream().map(UUID::toString).toList()));
+        unsyncedOutbox.deleteMany(in("_id", ids.stream().map(UUID::toString).toList()));
     }
 
     public List<RecordedEvent> queuedBefore(Instant instant) {

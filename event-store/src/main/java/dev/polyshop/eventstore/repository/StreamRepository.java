@@ -4,8 +4,10 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +24,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
@@ -51,8 +54,8 @@ public class StreamRepository {
         heads.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
     }
 
-    /** A claim of the versions after {@code fromVersion} for the events pending in it. */
-    public record Claim(StreamKey key, long fromVersion, List<RecordedEvent> pending) {
+    /** A claim of the versions after {@code fromVersion} for the events pending in it, made before a deadline. */
+    public record Claim(StreamKey key, long fromVersion, List<RecordedEvent> pending, Instant deadline) {
 
         long toVersion() {
             return pending.getLast().version();
@@ -84,7 +87,10 @@ public class StreamRepository {
                     Updates.combine(Updates.set("version", claim.toVersion()),
                             Updates.set("streamType", claim.key().streamType()),
                             Updates.set("streamId", claim.key().streamId()),
-                            Updates.set("pending", documents(claim.pending()))),
+                            Updates.set("pending", documents(claim.pending())),
+                            Updates.set("pendingDeadline", claim.deadline() == null
+                                    ? null
+                                    : Date.from(claim.deadline()))),
                     new UpdateOptions().upsert(true)));
         }
         try {
@@ -107,19 +113,31 @@ public class StreamRepository {
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (StreamHead head : completed) {
-            writes.add(new UpdateOneModel<>(at(head.key(), head.version()), Updates.unset("pending")));
+            writes.add(new UpdateOneModel<>(at(head.key(), head.version()),
+                    Updates.combine(Updates.unset("pending"), Updates.unset("pendingDeadline"))));
         }
         unsyncedHeads.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
-    /** Takes a claim back whose events cannot be written (their ids belong to other events). */
-    public void withdraw(Claim claim) {
-        if (claim.fromVersion() == 0) {
-            heads.deleteOne(at(claim.key(), claim.toVersion()));
+    /**
+     * Takes back claims whose events were never written: their requests' deadlines passed, or their event ids belong to
+     * other events. Each is taken back only if its head still holds it.
+     */
+    public void withdraw(Collection<StreamHead> claims) {
+        if (claims.isEmpty()) {
             return;
         }
-        heads.updateOne(at(claim.key(), claim.toVersion()),
-                Updates.combine(Updates.set("version", claim.fromVersion()), Updates.unset("pending")));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (StreamHead claim : claims) {
+            if (claim.claimedFrom() == 0) {
+                writes.add(new DeleteOneModel<>(at(claim.key(), claim.version())));
+            } else {
+                writes.add(new UpdateOneModel<>(at(claim.key(), claim.version()),
+                        Updates.combine(Updates.set("version", claim.claimedFrom()), Updates.unset("pending"),
+                                Updates.unset("pendingDeadline"))));
+            }
+        }
+        unsyncedHeads.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /** Every head with pending events: read once at start, to complete the appends a crash interrupted. */
@@ -166,7 +184,9 @@ public class StreamRepository {
     private static StreamHead toHead(Document document) {
         List<RecordedEvent> pending = document.getList("pending", Document.class, List.of()).stream()
                 .map(EventDocuments::toEvent).toList();
+        Date deadline = document.getDate("pendingDeadline");
         return new StreamHead(new StreamKey(document.getString("streamType"), document.getString("streamId")),
-                document.get("version", Number.class).longValue(), pending);
+                document.get("version", Number.class).longValue(), pending,
+                deadline == null ? null : deadline.toInstant());
     }
 }

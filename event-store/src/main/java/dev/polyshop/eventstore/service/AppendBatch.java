@@ -11,20 +11,17 @@ import dev.polyshop.eventstore.client.RecordedEvent;
 
 /**
  * Append requests recorded together, and how far they got. When the database fails halfway, the same batch is recorded
- * again: a request whose versions may already be claimed is then finished whatever its deadline, since its claim may
- * be completed by anybody from now on.
+ * again: what it claimed is found on the heads and settled, what it answered is skipped.
  */
 public final class AppendBatch {
 
     private final List<AppendRequest> requests;
     private final AppendReply[] replies;
-    private final boolean[] claimed;
     private final List<RecordedEvent> written = new ArrayList<>();
 
     public AppendBatch(List<AppendRequest> requests) {
         this.requests = List.copyOf(requests);
         this.replies = new AppendReply[requests.size()];
-        this.claimed = new boolean[requests.size()];
     }
 
     public int size() {
@@ -43,23 +40,13 @@ public final class AppendBatch {
         replies[index] = reply;
     }
 
-    boolean mayBeClaimed(int index) {
-        return claimed[index];
-    }
-
-    void claiming(int index) {
-        claimed[index] = true;
-    }
-
     void wrote(List<RecordedEvent> events) {
         written.addAll(events);
     }
 
-    /** The request at {@code index} as a batch of its own, keeping what is known of its claim. */
+    /** The request at {@code index} as a batch of its own. */
     public AppendBatch remaining(int index) {
-        AppendBatch alone = new AppendBatch(List.of(requests.get(index)));
-        alone.claimed[0] = claimed[index];
-        return alone;
+        return new AppendBatch(List.of(requests.get(index)));
     }
 
     public void reject(int index, String reason) {

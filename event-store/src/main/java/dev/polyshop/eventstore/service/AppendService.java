@@ -41,10 +41,10 @@ import dev.polyshop.eventstore.repository.StreamRepository.Claim;
  * <li>a request past its deadline is answered EXPIRED and never recorded;</li>
  * <li>claim the next versions of every stream, with the events pending in its head, by compare-and-set on the head's
  * version: a stream that moved meanwhile (another instance) is decided again in the next round;</li>
- * <li>hand out the positions, write the events durably, then the outbox, then clear the claims. A crash in between
- * leaves claims pending on their heads, and the next append to such a stream, or the next start, completes them.</li>
+ * <li>hand out the positions, write the events, then the outbox durably, then clear the claims. A crash in between
+ * leaves claims pending on their heads, and the next append to such a stream, or the next start, settles them.</li>
  * </ol>
- * A request is answered RECORDED only once its events are on disk.
+ * A request is answered RECORDED only once its events are on disk, and never records after its deadline.
  */
 @ApplicationScoped
 public class AppendService {
@@ -89,7 +89,7 @@ public class AppendService {
             Optional<String> invalid = validate(request);
             if (invalid.isPresent()) {
                 batch.answer(i, AppendReply.rejected(request.streamId(), invalid.get()));
-            } else if (!batch.mayBeClaimed(i) && request.isExpiredAt(now)) {
+            } else if (request.isExpiredAt(now)) {
                 batch.answer(i, AppendReply.expired(request.streamId()));
             } else {
                 open.add(i);
@@ -111,11 +111,8 @@ public class AppendService {
     /** Records one request per stream; returns the requests whose claim lost a race, to be decided again. */
     private Set<Integer> recordRound(AppendBatch batch, Map<StreamKey, Integer> round) {
         Map<StreamKey, StreamHead> heads = new HashMap<>(streams.findAll(round.keySet()));
-        List<StreamHead> interrupted = heads.values().stream().filter(StreamHead::hasPending).toList();
-        if (!interrupted.isEmpty()) {
-            complete(batch, interrupted.stream().map(head -> new Write(head, -1)).toList());
-            interrupted.forEach(head -> heads.put(head.key(), head.completed()));
-        }
+        resolveClaims(batch, heads.values().stream().filter(StreamHead::hasPending).toList())
+                .forEach(head -> heads.put(head.key(), head));
         Map<UUID, RecordedEvent> earlier = events.findByIds(idsOfPossibleCopies(batch, round, heads));
         Instant now = Instant.now();
         List<Claim> claims = new ArrayList<>();
@@ -126,15 +123,14 @@ public class AppendService {
             long version = versionOf(heads, entry.getKey());
             Optional<AppendReply> decided = earlierCopy(request, earlier, version)
                     .or(() -> conflict(request, version))
-                    .or(() -> !batch.mayBeClaimed(i) && request.isExpiredAt(now)
+                    .or(() -> request.isExpiredAt(now)
                             ? Optional.of(AppendReply.expired(request.streamId()))
                             : Optional.empty());
             if (decided.isPresent()) {
                 batch.answer(i, decided.get());
                 continue;
             }
-            Claim claim = new Claim(entry.getKey(), version, toRecord(request, version, now));
-            batch.claiming(i);
+            Claim claim = new Claim(entry.getKey(), version, toRecord(request, version, now), request.deadline());
             claims.add(claim);
             requestOf.put(claim, i);
         }
@@ -143,8 +139,8 @@ public class AppendService {
         }
         Set<Claim> lost = streams.claim(claims);
         List<Write> won = claims.stream().filter(claim -> !lost.contains(claim))
-                .map(claim -> new Write(new StreamHead(claim.key(), claim.pending().getLast().version(),
-                        claim.pending()), requestOf.get(claim)))
+                .map(claim -> new Write(StreamHead.claimed(claim.key(), claim.pending(), claim.deadline()),
+                        requestOf.get(claim)))
                 .toList();
         complete(batch, won);
         Set<Integer> again = new HashSet<>();
@@ -152,13 +148,39 @@ public class AppendService {
         return again;
     }
 
+    /**
+     * Settles claims found pending on heads (an append interrupted by a crash, or one this batch made before the
+     * database failed): a claim with any of its events in the log is completed; one with none is completed too while
+     * its request's deadline has not passed, and taken back after, so that it is never recorded late.
+     *
+     * @return the heads as they are now
+     */
+    private List<StreamHead> resolveClaims(AppendBatch batch, List<StreamHead> pending) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, RecordedEvent> written = events.findByIds(pending.stream()
+                .flatMap(head -> head.pending().stream().map(RecordedEvent::id)).toList());
+        Instant now = Instant.now();
+        List<StreamHead> late = pending.stream().filter(head -> head.isPastDeadline(now)
+                && head.pending().stream().noneMatch(event -> written.containsKey(event.id()))).toList();
+        List<StreamHead> toComplete = pending.stream().filter(head -> !late.contains(head)).toList();
+        streams.withdraw(late);
+        complete(batch, toComplete.stream().map(head -> new Write(head, -1)).toList());
+        List<StreamHead> settled = new ArrayList<>();
+        late.forEach(head -> settled.add(head.withdrawn()));
+        toComplete.forEach(head -> settled.add(head.completed()));
+        return settled;
+    }
+
     /** A head whose pending events are to be written, and the request that claimed them (-1: an interrupted one). */
     private record Write(StreamHead head, int request) {
     }
 
     /**
-     * Writes the pending events of the heads to the log, durably, then to the outbox, then clears the claims, and
-     * answers their requests. A claim whose event ids the log holds elsewhere is taken back and rejected.
+     * Writes the pending events of the heads to the log, then to the outbox, durably (which makes the events durable
+     * too), then clears the claims, and answers their requests. A claim whose event ids the log holds elsewhere is
+     * taken back and rejected.
      */
     private void complete(AppendBatch batch, List<Write> writes) {
         List<RecordedEvent> pending = writes.stream().flatMap(write -> write.head().pending().stream()).toList();
@@ -168,7 +190,7 @@ public class AppendService {
         long first = positions.reserve(pending.size());
         List<RecordedEvent> stored;
         try {
-            stored = events.insertDurably(positioned(pending, first));
+            stored = events.insert(positioned(pending, first));
         } catch (IdTakenException e) {
             withdraw(batch, writes, e);
             return;
@@ -197,9 +219,7 @@ public class AppendService {
         Write failed = writes.stream().filter(write -> write.head().key().equals(key)).findFirst().orElseThrow();
         LOG.errorf("append to %s withdrawn: %s", key, e.getMessage());
         events.removeUnpublished(failed.head().pending());
-        StreamHead head = failed.head();
-        long fromVersion = head.version() - head.pending().size();
-        streams.withdraw(new Claim(key, fromVersion, head.pending()));
+        streams.withdraw(List.of(failed.head()));
         if (failed.request() >= 0) {
             batch.answer(failed.request(), AppendReply.rejected(key.streamId(),
                     "event ids already used by other events"));
@@ -207,13 +227,13 @@ public class AppendService {
         complete(batch, writes.stream().filter(write -> write != failed).toList());
     }
 
-    /** Completes every append that claimed versions but was interrupted before its events reached the log. */
+    /** Settles every append that claimed versions but was interrupted before it was recorded, at start. */
     public List<RecordedEvent> completeInterruptedAppends() {
         List<StreamHead> interrupted = streams.findWithPending();
         AppendBatch batch = new AppendBatch(List.of());
-        complete(batch, interrupted.stream().map(head -> new Write(head, -1)).toList());
+        resolveClaims(batch, interrupted);
         if (!interrupted.isEmpty()) {
-            LOG.infof("completed %d interrupted appends", interrupted.size());
+            LOG.infof("settled %d interrupted appends", interrupted.size());
         }
         return batch.written();
     }
