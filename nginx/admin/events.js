@@ -7,16 +7,20 @@ import { reasonInWords, statusBadge } from '/shared/orders.js';
 import { navigate } from '/shared/router.js';
 import { api } from './admin.js';
 
-const STREAM_TYPES = ['customer', 'category', 'product', 'order', 'invoice'];
 const EVENT_TYPES = {
   customer: ['CustomerRegistered', 'CustomerProfileUpdated', 'CustomerPasswordChanged', 'CreditSet', 'CreditReserved',
     'CreditReservationFailed', 'CreditReleased'],
   category: ['CategoryCreated', 'CategoryRenamed', 'CategoryDeleted'],
+  // One stream per category name, through which names stay unique.
+  'category-name': ['CategoryNameClaimed', 'CategoryNameReleased'],
   product: ['ProductCreated', 'ProductUpdated', 'ProductDeleted', 'StockReserved', 'StockReservationFailed',
     'StockReleased'],
+  // An order for a product that never existed is refused on a stream of the order's own, not on a product stream.
+  'missing-product': ['StockReservationFailed'],
   order: ['OrderPlaced', 'OrderApproved', 'OrderRejected', 'OrderCancelled'],
   invoice: ['InvoiceIssued', 'InvoiceCredited'],
 };
+const STREAM_TYPES = Object.keys(EVENT_TYPES);
 const FILTERS = ['streamType', 'type', 'streamId', 'correlationId', 'afterPosition', 'limit'];
 const DEFAULT_LIMIT = 100;
 const TRACE_LIMIT = 1000;
@@ -43,7 +47,8 @@ export async function log({ query: params, signal }) {
       options: [{ value: '', label: 'Any' }, ...STREAM_TYPES.map((type) => ({ value: type, label: type }))],
     }),
     field('Event type', 'type', { value: filters.type, list: 'event-types', placeholder: 'e.g. OrderPlaced' }),
-    h('datalist', { id: 'event-types' }, Object.values(EVENT_TYPES).flat().map((type) => h('option', { value: type }))),
+    h('datalist', { id: 'event-types' },
+      [...new Set(Object.values(EVENT_TYPES).flat())].map((type) => h('option', { value: type }))),
     field('Stream id', 'streamId', { value: filters.streamId }),
     field('Correlation id', 'correlationId', { value: filters.correlationId }),
     field('After position', 'afterPosition', { type: 'number', min: 0, value: filters.afterPosition }),

@@ -89,6 +89,23 @@ class OrderSagaTests {
     }
 
     @Test
+    void shouldRejectAnOrderAsProductNotFoundWhenTheRefusalIsOnAMissingProductStream() {
+        String product = Participants.newProduct();
+        String order = place("ivan", product, 1);
+
+        participants.productMissing(order, product);
+
+        JsonPath rejected = awaitStatus("ivan", order, "REJECTED");
+        assertThat(rejected.getString("reason")).isEqualTo("PRODUCT_NOT_FOUND");
+        assertThat(rejected.getString("stockStatus")).isEqualTo("DENIED");
+        given().auth().oauth2(TestTokens.manager()).post("/api/admin/orders/rebuild").then().statusCode(200);
+        JsonPath rebuilt = get("ivan", order);
+        assertThat(rebuilt.getString("status")).isEqualTo("REJECTED");
+        assertThat(rebuilt.getString("stockStatus")).isEqualTo("DENIED");
+        assertThat(rebuilt.getList("history")).isEqualTo(rejected.getList("history"));
+    }
+
+    @Test
     void shouldRejectAnOrderWhenCreditIsInsufficient() {
         String product = Participants.newProduct();
         String order = place("carol", product, 1);

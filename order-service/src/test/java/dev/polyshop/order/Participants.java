@@ -34,6 +34,12 @@ public class Participants {
                 Map.of("orderId", orderId, "productId", productId, "reason", reason));
     }
 
+    /** product-service's refusal of an order for a product that never existed: on the order's own stream. */
+    public RecordedEvent productMissing(String orderId, String productId) {
+        return record("missing-product", orderId, orderId, "StockReservationFailed",
+                Map.of("orderId", orderId, "productId", productId, "quantity", 1, "reason", "PRODUCT_NOT_FOUND"));
+    }
+
     public RecordedEvent creditReserved(String orderId, String customer, String amount) {
         return record("customer", customer, orderId, "CreditReserved",
                 Map.of("orderId", orderId, "amount", new BigDecimal(amount)));

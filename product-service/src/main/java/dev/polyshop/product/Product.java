@@ -11,8 +11,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A product as its stream last left it. Only the projection writes it; {@code version} is the version of the product
- * stream it reflects. A deleted product keeps its row, and so does a product stream that never held a product (an order
- * named an unknown id), so that later appends to the stream are checked against its version too.
+ * stream it reflects. A deleted product keeps its row, so that later appends to its stream are checked against its
+ * version too; so does a product stream that never held a product, as orders for unknown ids started before they were
+ * refused on missing-product streams.
  */
 @Entity
 @Table(name = "product")

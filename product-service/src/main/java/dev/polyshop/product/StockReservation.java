@@ -13,7 +13,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * The stock decision recorded for one order, projected from the product stream's StockReserved,
- * StockReservationFailed and StockReleased events. Only the projection writes it.
+ * StockReservationFailed and StockReleased events, and from the missing-product stream's StockReservationFailed.
+ * Only the projection writes it.
  */
 @Entity
 @Table(name = "stock_reservation")

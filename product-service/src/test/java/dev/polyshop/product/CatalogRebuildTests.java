@@ -96,6 +96,22 @@ class CatalogRebuildTests {
     }
 
     @Test
+    void shouldKeepTheRefusalOfAnOrderForAnUnknownProductThroughARebuild() throws Exception {
+        Orders orders = new Orders(eventStore, replayer, rabbit);
+        String unknown = UUID.randomUUID().toString();
+        RecordedEvent placed = orders.place(Orders.shopper(), unknown, 1);
+        awaitAnswers(orders, placed, "StockReservationFailed");
+        String reservation = "stock_reservation WHERE order_id = '" + placed.streamId() + "'";
+        await().atMost(DEADLINE).until(() -> count(reservation + " AND product_id = '" + unknown
+                + "' AND status = 'FAILED' AND reason = 'PRODUCT_NOT_FOUND'") == 1);
+        List<List<Object>> before = rowsOf(reservation);
+
+        asManager().when().post("/api/admin/catalog/rebuild").then().statusCode(200);
+
+        assertThat(rowsOf(reservation)).hasSize(1).isEqualTo(before);
+    }
+
+    @Test
     void shouldLetOnlyManagersRebuild() {
         given().when().post("/api/admin/catalog/rebuild").then().statusCode(401);
         asCustomer().when().post("/api/admin/catalog/rebuild").then().statusCode(403);
@@ -166,6 +182,12 @@ class CatalogRebuildTests {
             }
         }
         return rows;
+    }
+
+    private List<List<Object>> rowsOf(String tableAndCondition) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            return rows(statement, "SELECT * FROM " + tableAndCondition);
+        }
     }
 
     private void emptyTables() throws SQLException {

@@ -86,10 +86,17 @@ final class Orders {
         return events;
     }
 
-    /** What product-service recorded for the order. */
+    /** Every event of the product stream of that id; none if there is no such stream. */
+    List<RecordedEvent> productStream(String productId) throws Exception {
+        return productEventsAfter(0).stream().filter(event -> event.streamId().equals(productId)).toList();
+    }
+
+    /** What product-service recorded for the order, on product streams or on the order's missing-product stream. */
     List<RecordedEvent> answersTo(RecordedEvent placed) throws Exception {
-        return productEventsAfter(placed.position()).stream()
-                .filter(event -> placed.correlationId().equals(event.correlationId())).toList();
+        List<RecordedEvent> events = new ArrayList<>();
+        replayer.replay(List.of("product", "missing-product"), placed.position(), events::add,
+                Duration.ofSeconds(10));
+        return events.stream().filter(event -> placed.correlationId().equals(event.correlationId())).toList();
     }
 
     List<String> answerTypes(RecordedEvent placed) throws Exception {

@@ -6,6 +6,7 @@ import static dev.polyshop.product.Catalog.createProduct;
 import static dev.polyshop.product.Catalog.product;
 import static dev.polyshop.product.Catalog.unique;
 import static dev.polyshop.product.Catalog.unitsInStock;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.polyshop.eventstore.client.DeadLetters;
 import dev.polyshop.eventstore.client.EventReplayer;
 import dev.polyshop.eventstore.client.EventStoreClient;
 import dev.polyshop.eventstore.client.RabbitMq;
@@ -52,6 +54,9 @@ class StockSagaTests {
 
     @Inject
     RabbitMq rabbit;
+
+    @Inject
+    DeadLetters deadLetters;
 
     private Orders orders;
     private String categoryId;
@@ -110,11 +115,47 @@ class StockSagaTests {
                 .isEqualTo("PRODUCT_NOT_FOUND");
         RecordedEvent second = orders.place(shopper, unknown, 1);
         RecordedEvent again = awaitAnswer(second, "StockReservationFailed");
-        assertThat(again.streamId()).isEqualTo(unknown);
-        assertThat(again.version()).isEqualTo(2);
+        assertThat(again.streamType()).isEqualTo("missing-product");
+        assertThat(again.streamId()).isEqualTo(second.streamId());
+        assertThat(again.version()).isEqualTo(1);
         RecordedEvent third = orders.place(shopper, deleted, 1);
-        assertThat(awaitAnswer(third, "StockReservationFailed").data().path("reason").asText())
-                .isEqualTo("PRODUCT_NOT_FOUND");
+        RecordedEvent refusedOnItsStream = awaitAnswer(third, "StockReservationFailed");
+        assertThat(refusedOnItsStream.data().path("reason").asText()).isEqualTo("PRODUCT_NOT_FOUND");
+        assertThat(refusedOnItsStream.streamType()).isEqualTo("product");
+        assertThat(refusedOnItsStream.streamId()).isEqualTo(deleted);
+    }
+
+    @Test
+    void shouldRejectAnOrderForAnUnknownProductWithoutCreatingAProductStream() throws Exception {
+        assertRefusedWithoutAProductStream(UUID.randomUUID().toString());
+    }
+
+    @Test
+    void shouldRejectAnOrderForACategorysIdWithoutCreatingAProductStream() throws Exception {
+        assertRefusedWithoutAProductStream(categoryId);
+        given().get("/api/categories/" + categoryId).then().statusCode(200);
+    }
+
+    @Test
+    void shouldChangeNothingWhenAnOrderForAnUnknownProductIsDeliveredAgain() throws Exception {
+        String unknown = UUID.randomUUID().toString();
+        long deadLettersBefore = deadLetters.count();
+        RecordedEvent placed = orders.place(shopper, unknown, 1);
+        RecordedEvent refused = awaitAnswer(placed, "StockReservationFailed");
+        await().atMost(DEADLINE).until(() -> reservationOf(placed) != null);
+
+        // As if the service had stopped between recording the refusal and projecting it: the order is decided again,
+        // and the event store answers that the refusal's id is recorded already (DUPLICATE).
+        QuarkusTransaction.requiringNew().run(() -> StockReservation.deleteById(placed.streamId()));
+        orders.redeliver(placed);
+        await().atMost(DEADLINE).until(() -> reservationOf(placed) != null);
+        assertThat(reservationOf(placed).eventId).isEqualTo(refused.id().toString());
+        orders.redeliver(placed);
+
+        await().during(QUIET).atMost(QUIET.multipliedBy(3))
+                .until(() -> orders.answersTo(placed).stream().map(RecordedEvent::id).toList()
+                        .equals(List.of(refused.id())) && deadLetters.count() == deadLettersBefore);
+        assertThat(orders.productStream(unknown)).isEmpty();
     }
 
     @Test
@@ -243,6 +284,38 @@ class StockSagaTests {
         await().during(QUIET).atMost(QUIET.multipliedBy(3))
                 .until(() -> orders.answerTypes(placed).equals(List.of("StockReserved", "StockReleased"))
                         && unitsInStock(productId) == 3);
+    }
+
+    /**
+     * An order for an id no product has: refused on the order's own missing-product stream, the reservation recorded
+     * against the id ordered, no product stream of that id, nothing dead-lettered.
+     */
+    private void assertRefusedWithoutAProductStream(String productId) throws Exception {
+        long deadLettersBefore = deadLetters.count();
+
+        RecordedEvent placed = orders.place(shopper, productId, 2);
+
+        RecordedEvent refused = awaitAnswer(placed, "StockReservationFailed");
+        assertThat(refused.streamType()).isEqualTo("missing-product");
+        assertThat(refused.streamId()).isEqualTo(placed.streamId());
+        assertThat(refused.version()).isEqualTo(1);
+        assertThat(refused.causationId()).isEqualTo(placed.id().toString());
+        assertThat(refused.data().path("orderId").asText()).isEqualTo(placed.streamId());
+        assertThat(refused.data().path("customer").asText()).isEqualTo(shopper);
+        assertThat(refused.data().path("productId").asText()).isEqualTo(productId);
+        assertThat(refused.data().path("quantity").asInt()).isEqualTo(2);
+        assertThat(refused.data().path("reason").asText()).isEqualTo("PRODUCT_NOT_FOUND");
+        StockReservation reservation = await().atMost(DEADLINE).until(() -> reservationOf(placed),
+                found -> found != null);
+        assertThat(reservation.productId).isEqualTo(productId);
+        assertThat(reservation.status).isEqualTo(ReservationStatus.FAILED);
+        assertThat(reservation.reason).isEqualTo("PRODUCT_NOT_FOUND");
+        assertThat(orders.productStream(productId)).isEmpty();
+        await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> deadLetters.count() == deadLettersBefore);
+    }
+
+    private static StockReservation reservationOf(RecordedEvent placed) {
+        return QuarkusTransaction.requiringNew().call(() -> StockReservation.findById(placed.streamId()));
     }
 
     private RecordedEvent awaitAnswer(RecordedEvent placed, String type) {

@@ -42,7 +42,7 @@ final class Redeliverer implements AutoCloseable {
         Channel listening = connection.createChannel();
         Channel publishing = connection.createChannel();
         String queue = listening.queueDeclare("", false, true, true, Map.of()).getQueue();
-        for (String key : List.of("order.*", "product.*", "customer.*", "invoice.*")) {
+        for (String key : List.of("order.*", "product.*", "missing-product.*", "customer.*", "invoice.*")) {
             listening.queueBind(queue, exchange, key);
         }
         listening.basicConsume(queue, true, (tag, delivery) -> {

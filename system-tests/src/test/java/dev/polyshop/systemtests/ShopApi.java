@@ -98,6 +98,11 @@ final class ShopApi {
                 .getList("$");
     }
 
+    /** The stream of that type and id: 200 with its events, or 404 if there is none. */
+    static Response stream(String manager, String streamType, String streamId) {
+        return as(manager).queryParam("streamType", streamType).get("/api/events/streams/{id}", streamId);
+    }
+
     static long deadLetters(String manager) {
         return as(manager).get("/api/events/dead-letters").then().statusCode(200).extract().jsonPath()
                 .getLong("count");

@@ -23,9 +23,13 @@ public class OrderSagaHandlers {
 
     private static final Logger LOG = Logger.getLogger(OrderSagaHandlers.class);
 
+    /**
+     * product-service refuses an order for a product that never existed on a {@code missing-product} stream of the
+     * order's own, not on a product stream: that refusal counts like any other.
+     */
     static final List<String> SAGA_EVENTS = List.of("product.StockReserved", "product.StockReservationFailed",
-            "product.StockReleased", "customer.CreditReserved", "customer.CreditReservationFailed",
-            "customer.CreditReleased");
+            "missing-product.StockReservationFailed", "product.StockReleased", "customer.CreditReserved",
+            "customer.CreditReservationFailed", "customer.CreditReleased");
 
     private final EventSubscriber subscriber;
     private final OrderService orders;

@@ -23,7 +23,7 @@ import dev.polyshop.order.Order;
 public class OrderProjection {
 
     /** The stream types an order's state is made of, which a rebuild replays. */
-    public static final List<String> STREAM_TYPES = List.of("order", "product", "customer");
+    public static final List<String> STREAM_TYPES = List.of("order", "product", "missing-product", "customer");
 
     private static final Map<String, String> REASONS = Map.of(
             "OUT_OF_STOCK", "out of stock",

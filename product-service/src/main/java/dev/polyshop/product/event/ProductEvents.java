@@ -2,10 +2,20 @@ package dev.polyshop.product.event;
 
 import java.math.BigDecimal;
 
-/** The events of the {@code product} streams (one per product, id = product id). */
+/**
+ * The events of the {@code product} streams (one per product, id = product id), and of the {@code missing-product}
+ * streams (one per order for a product that never existed, id = order id).
+ */
 public final class ProductEvents {
 
     public static final String STREAM_TYPE = "product";
+    /**
+     * Where an order for a product that never existed is refused (StockReservationFailed PRODUCT_NOT_FOUND). A product
+     * stream is only ever started by ProductCreated: the id in an order is the shopper's to choose (any UUID, a
+     * category's, one another stream type derives), and refusing it on a product stream of that id would let a shopper
+     * create product streams at will.
+     */
+    public static final String MISSING_PRODUCT_STREAM_TYPE = "missing-product";
 
     public static final String CREATED = "ProductCreated";
     public static final String UPDATED = "ProductUpdated";

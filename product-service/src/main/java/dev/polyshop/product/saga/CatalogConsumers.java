@@ -16,22 +16,25 @@ import dev.polyshop.eventstore.client.Subscription;
 import dev.polyshop.eventstore.client.Topology;
 import dev.polyshop.product.config.CatalogConfig;
 import dev.polyshop.product.event.OrderEvents;
+import dev.polyshop.product.event.ProductEvents;
 import dev.polyshop.product.service.CatalogGate;
 import dev.polyshop.product.service.CatalogProjection;
 import dev.polyshop.product.service.StockService;
 
 /**
- * The two durable queues product-service consumes: its projection (every category, category-name and product event,
- * its own included, applied in stream order) and its part of the saga (orders placed, and orders that ended). They are
- * separate so that a saga decision waiting for the projection to catch up never waits behind itself. Both handlers are
- * idempotent by themselves (version checks, the reservation table, derived event ids): no inbox.
+ * The two durable queues product-service consumes: its projection (every category, category-name, product and
+ * missing-product event, its own included, applied in stream order) and its part of the saga (orders placed, and
+ * orders that ended). They are separate so that a saga decision waiting for the projection to catch up never waits
+ * behind itself. Both handlers are idempotent by themselves (version checks, the reservation table, derived event
+ * ids): no inbox.
  */
 @ApplicationScoped
 public class CatalogConsumers {
 
     public static final String PROJECTION_QUEUE = "product-service.projection";
     public static final String SAGA_QUEUE = "product-service.saga";
-    static final List<String> PROJECTION_KEYS = List.of("category.*", "category-name.*", "product.*");
+    static final List<String> PROJECTION_KEYS = List.of("category.*", "category-name.*", "product.*",
+            ProductEvents.MISSING_PRODUCT_STREAM_TYPE + ".*");
     static final List<String> SAGA_KEYS = List.of("order." + OrderEvents.ORDER_PLACED,
             "order." + OrderEvents.ORDER_REJECTED, "order." + OrderEvents.ORDER_CANCELLED,
             "customer." + OrderEvents.CREDIT_RESERVATION_FAILED);

@@ -40,10 +40,12 @@ import dev.polyshop.product.event.ProductEvents.StockReserved;
 public class CatalogProjection {
 
     /**
-     * What a rebuild replays: the catalog's own streams, and the order and customer streams for the orders that ended.
+     * What a rebuild replays: the catalog's own streams (the refusals of missing products included), and the order and
+     * customer streams for the orders that ended.
      */
     public static final List<String> STREAM_TYPES = List.of(CategoryEvents.NAME_STREAM_TYPE,
-            CategoryEvents.STREAM_TYPE, ProductEvents.STREAM_TYPE, "order", "customer");
+            CategoryEvents.STREAM_TYPE, ProductEvents.STREAM_TYPE, ProductEvents.MISSING_PRODUCT_STREAM_TYPE, "order",
+            "customer");
 
     private static final Logger LOG = Logger.getLogger(CatalogProjection.class);
 
@@ -65,6 +67,7 @@ public class CatalogProjection {
             case CategoryEvents.STREAM_TYPE -> applyCategoryEvent(event);
             case CategoryEvents.NAME_STREAM_TYPE -> applyNameEvent(event);
             case ProductEvents.STREAM_TYPE -> applyProductEvent(event);
+            case ProductEvents.MISSING_PRODUCT_STREAM_TYPE -> applyMissingProductEvent(event);
             default -> OrderEvents.endsOrder(event) && recordEnded(event);
         };
     }
@@ -152,6 +155,18 @@ public class CatalogProjection {
         return true;
     }
 
+    /**
+     * A refusal of a product that never existed has no product row to move: only the order's reservation is recorded,
+     * once, so that the order is not decided again.
+     */
+    private boolean applyMissingProductEvent(RecordedEvent event) {
+        if (!ProductEvents.STOCK_RESERVATION_FAILED.equals(event.type())) {
+            return false;
+        }
+        StockReservationFailed failed = event.dataAs(StockReservationFailed.class);
+        return recordFailure(failed, failed.productId(), event);
+    }
+
     /** Runs once per stock event, after its product row moved to the event's version: the reservation follows. */
     private void recordStockDecision(RecordedEvent event) {
         switch (event.type()) {
@@ -162,19 +177,21 @@ public class CatalogProjection {
                         event.streamId(), reserved.customer(), reserved.quantity(), reserved.unitPrice(),
                         ReservationStatus.RESERVED.name(), event.id().toString()).executeUpdate();
             }
-            case ProductEvents.STOCK_RESERVATION_FAILED -> {
-                StockReservationFailed failed = event.dataAs(StockReservationFailed.class);
-                sql("INSERT IGNORE INTO stock_reservation (order_id, product_id, customer, quantity, unit_price,"
-                        + " status, reason, event_id) VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7)", failed.orderId(),
-                        event.streamId(), failed.customer(), failed.quantity(),
-                        ReservationStatus.FAILED.name(), failed.reason(), event.id().toString()).executeUpdate();
-            }
+            case ProductEvents.STOCK_RESERVATION_FAILED ->
+                recordFailure(event.dataAs(StockReservationFailed.class), event.streamId(), event);
             case ProductEvents.STOCK_RELEASED -> sql("UPDATE stock_reservation SET status = ?2 WHERE order_id = ?1",
                     event.dataAs(StockReleased.class).orderId(), ReservationStatus.RELEASED.name()).executeUpdate();
             default -> {
                 // only stock events decide anything about an order
             }
         }
+    }
+
+    private boolean recordFailure(StockReservationFailed failed, String productId, RecordedEvent event) {
+        return sql("INSERT IGNORE INTO stock_reservation (order_id, product_id, customer, quantity, unit_price, status,"
+                + " reason, event_id) VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7)", failed.orderId(), productId,
+                failed.customer(), failed.quantity(), ReservationStatus.FAILED.name(), failed.reason(),
+                event.id().toString()).executeUpdate() == 1;
     }
 
     private boolean recordEnded(RecordedEvent event) {

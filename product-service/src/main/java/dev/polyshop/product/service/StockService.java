@@ -33,9 +33,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Every decision is read from this service's database and appended to the product's stream against the version it was
  * read at, so two decisions on one product are serialized by the event store: of two reservations of the last unit one
  * is recorded, the other is a conflict, taken again on the new stock, and refused. Stock is never negative in the log,
- * hence never in the database (which checks it too). Reactions derive their event ids from their causes (a release from
- * the reservation it undoes), so a message delivered twice records nothing twice; and the reservation table says what
- * was decided for each order, so a redelivered order is not decided again.
+ * hence never in the database (which checks it too). An order for a product that never existed is refused on a
+ * {@code missing-product} stream of the order's own instead: no order starts a product stream. Reactions derive their
+ * event ids from their causes (a release from the reservation it undoes), so a message delivered twice records nothing
+ * twice; and the reservation table says what was decided for each order, so a redelivered order is not decided again.
  */
 @ApplicationScoped
 public class StockService {
@@ -55,8 +56,18 @@ public class StockService {
         this.attempts = config.decisionAttempts();
     }
 
-    /** What to append to a product's stream, and the version the decision was read at. */
-    private record Decision(String productId, long version, NewEvent event) {
+    /** What to append to which stream, and the version the decision was read at. */
+    private record Decision(String streamType, String streamId, long version, NewEvent event) {
+
+        static Decision onProduct(Product product, NewEvent event) {
+            return new Decision(ProductEvents.STREAM_TYPE, product.id, product.version, event);
+        }
+
+        /** Its only event is this one, with an id derived from the order placed: a second copy is a DUPLICATE. */
+        static Decision onMissingProduct(OrderPlaced order, NewEvent event) {
+            return new Decision(ProductEvents.MISSING_PRODUCT_STREAM_TYPE, order.orderId(), AppendRequest.NEW_STREAM,
+                    event);
+        }
     }
 
     /** On OrderPlaced: StockReserved, or StockReservationFailed OUT_OF_STOCK or PRODUCT_NOT_FOUND. */
@@ -89,18 +100,21 @@ public class StockService {
             return Optional.empty();
         }
         Product product = Product.findById(order.productId());
-        long version = product == null ? AppendRequest.NEW_STREAM : product.version;
-        if (product == null || !product.isLive()) {
-            return Optional.of(new Decision(order.productId(), version, failure(order, cause,
+        // No product stream has this id, which the shopper chose: the refusal must not start one.
+        if (product == null) {
+            return Optional.of(Decision.onMissingProduct(order, failure(order, cause,
                     ProductEvents.PRODUCT_NOT_FOUND)));
         }
-        if (!product.canReserve(order.quantity())) {
-            return Optional.of(new Decision(order.productId(), version, failure(order, cause,
-                    ProductEvents.OUT_OF_STOCK)));
+        // A deleted product's stream exists: its refusals follow the deletion there, like every decision on it.
+        if (!product.isLive()) {
+            return Optional.of(Decision.onProduct(product, failure(order, cause, ProductEvents.PRODUCT_NOT_FOUND)));
         }
-        return Optional.of(new Decision(order.productId(), version, NewEvent.reactingTo(cause,
-                ProductEvents.STOCK_RESERVED, new StockReserved(order.orderId(), order.customer(), order.productId(),
-                        order.quantity(), product.price, product.name))));
+        if (!product.canReserve(order.quantity())) {
+            return Optional.of(Decision.onProduct(product, failure(order, cause, ProductEvents.OUT_OF_STOCK)));
+        }
+        return Optional.of(Decision.onProduct(product, NewEvent.reactingTo(cause, ProductEvents.STOCK_RESERVED,
+                new StockReserved(order.orderId(), order.customer(), order.productId(), order.quantity(),
+                        product.price, product.name))));
     }
 
     private static NewEvent failure(OrderPlaced order, RecordedEvent cause, String reason) {
@@ -116,7 +130,7 @@ public class StockService {
         }
         Product product = Product.findById(reservation.productId);
         StockReleased released = new StockReleased(orderId, reservation.productId, reservation.quantity);
-        return Optional.of(new Decision(reservation.productId, product.version, new NewEvent(
+        return Optional.of(Decision.onProduct(product, new NewEvent(
                 NewEvent.derivedId(UUID.fromString(reservation.eventId), ProductEvents.STOCK_RELEASED),
                 ProductEvents.STOCK_RELEASED, EventJson.tree(released))));
     }
@@ -134,7 +148,7 @@ public class StockService {
             }
             Decision d = decision.get();
             try {
-                AppendResult result = eventStore.append(AppendRequest.to(ProductEvents.STREAM_TYPE, d.productId())
+                AppendResult result = eventStore.append(AppendRequest.to(d.streamType(), d.streamId())
                         .expectingVersion(d.version()).causedBy(cause).events(d.event()));
                 projection.apply(result.events());
                 return;
@@ -142,8 +156,8 @@ public class StockService {
                 if (attempt >= attempts) {
                     throw e;
                 }
-                LOG.debugf("%s for %s lost a race on product %s (now at version %d); deciding again", d.event().type(),
-                        cause.correlationId(), d.productId(), e.currentVersion());
+                LOG.debugf("%s for %s lost a race on %s %s (now at version %d); deciding again", d.event().type(),
+                        cause.correlationId(), d.streamType(), d.streamId(), e.currentVersion());
                 wait.untilProductCaughtUp(e);
             }
         }
