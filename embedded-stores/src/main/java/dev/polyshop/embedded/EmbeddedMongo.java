@@ -9,6 +9,7 @@ import java.util.List;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.FastKeyH2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
@@ -72,7 +73,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         MvStoreJournal journal = MvStoreJournal.open(file);
         H2Backend h2;
         try {
-            h2 = new H2Backend(journal.store());
+            h2 = new FastKeyH2Backend(journal.store());
         } catch (RuntimeException e) {
             // Releases the file lock, so that the caller can retry or report.
             journal.store().closeImmediately();

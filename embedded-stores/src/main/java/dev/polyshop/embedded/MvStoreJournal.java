@@ -21,6 +21,12 @@ final class MvStoreJournal implements Journal {
     /** At most this many bytes of live data are moved per {@link #compact()}, which runs under the writers' lock. */
     private static final int COMPACT_WRITE_BYTES = 1024 * 1024;
 
+    /**
+     * MVStore's page cache. Its default of 16 MB held too few index pages once the log grew: lookups went back to the
+     * file and deserialized the same pages again and again.
+     */
+    private static final int CACHE_MB = 96;
+
     private final MVStore store;
 
     private MvStoreJournal(MVStore store) {
@@ -28,7 +34,8 @@ final class MvStoreJournal implements Journal {
     }
 
     static MvStoreJournal open(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB)
+                .open();
         store.setRetentionTime(RETENTION_MILLIS);
         return new MvStoreJournal(store);
     }

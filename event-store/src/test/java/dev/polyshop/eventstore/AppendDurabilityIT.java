@@ -3,6 +3,7 @@ package dev.polyshop.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,8 @@ import com.mongodb.client.MongoDatabase;
 import dev.polyshop.eventstore.client.AppendRequest;
 import dev.polyshop.eventstore.client.EventStoreClient;
 import dev.polyshop.eventstore.client.EventStoreUnavailableException;
+import dev.polyshop.eventstore.client.EventSubscriber;
+import dev.polyshop.eventstore.client.InMemoryInbox;
 import dev.polyshop.eventstore.client.NewEvent;
 import dev.polyshop.eventstore.client.RabbitMq;
 import dev.polyshop.eventstore.client.RabbitMqConfig;
@@ -42,10 +45,11 @@ import dev.polyshop.eventstore.client.RecordedEvent;
 import dev.polyshop.testing.EmbeddedStoresProcess;
 import dev.polyshop.testing.EventStoreProcess;
 import dev.polyshop.testing.QuarkusAppProcess;
+import dev.polyshop.testing.RabbitMqProcess;
 
 /**
- * A power cut in the middle of a burst of appends, for real: the MongoDB stand-in's process, or the event store's, is
- * killed with SIGKILL while 16 writers append, then started again on the same data. Every append that was answered
+ * A power cut in the middle of a burst of appends, for real: the MongoDB stand-in's process, the event store's, or a
+ * broker of the test's own is killed with SIGKILL while 16 writers append, then started again on the same data. Every append that was answered
  * RECORDED is in the log at its version and position, no version or position is there twice, every other append is
  * there whole or not at all, and positions handed out afterwards are new.
  */
@@ -99,6 +103,34 @@ class AppendDurabilityIT {
             try (QuarkusAppProcess restarted = EventStoreProcess.start(stores.mongoConnectionString(), namespace,
                     Map.of(), "event-store-durability-after-crash")) {
                 assertNothingLost(stores.mongoConnectionString());
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepAndPublishEveryRecordedAppendWhenTheBrokerIsKilledMidBurst() throws Exception {
+        assumeTrue(RabbitMqProcess.isInstalled(), "needs the rabbitmq-server package");
+        try (RabbitMqProcess broker = RabbitMqProcess.start(data.resolve("rabbitmq"));
+                EmbeddedStoresProcess stores = EmbeddedStoresProcess.start(data.resolve("stores"))) {
+            disconnect();
+            RabbitMqConfig config = RabbitConfigs.inNamespace(namespace, broker.port());
+            rabbit = new RabbitMq(config, "durability-it");
+            client = new EventStoreClient(rabbit, config);
+            Set<UUID> delivered = ConcurrentHashMap.newKeySet();
+            EventSubscriber subscriber = new EventSubscriber(rabbit, config);
+            subscriber.subscribe("durability-it", List.of("durability.*"), new InMemoryInbox(100_000),
+                    event -> delivered.add(event.id()));
+            try (QuarkusAppProcess store = EventStoreProcess.start(stores.mongoConnectionString(), namespace,
+                    Map.of("POLYSHOP_RABBITMQ_PORT", String.valueOf(broker.port())),
+                    "event-store-durability-broker")) {
+                burst(broker::kill);
+                broker.startAgain();
+
+                assertNothingLost(stores.mongoConnectionString());
+                await().atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(delivered).containsAll(acknowledged.keySet()));
+            } finally {
+                subscriber.close();
             }
         }
     }

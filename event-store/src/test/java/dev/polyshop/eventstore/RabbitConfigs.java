@@ -13,7 +13,12 @@ final class RabbitConfigs {
     }
 
     static RabbitMqConfig inNamespace(String namespace) {
+        return inNamespace(namespace, 5672);
+    }
+
+    static RabbitMqConfig inNamespace(String namespace, int port) {
         Properties properties = new Properties();
+        properties.setProperty("polyshop.rabbitmq.port", String.valueOf(port));
         properties.setProperty("polyshop.rabbitmq.namespace", namespace);
         properties.setProperty("polyshop.rabbitmq.queue-expiry", "PT10M");
         return new SmallRyeConfigBuilder()

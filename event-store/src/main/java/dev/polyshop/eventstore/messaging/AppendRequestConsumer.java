@@ -129,6 +129,11 @@ public class AppendRequestConsumer {
         }
         publisher.enqueue(batch.written());
         answerWhatIsDecided(requests, batch);
+        try {
+            appends.finish(batch);
+        } catch (RuntimeException e) {
+            LOG.debugf("clearing completed claims failed; whoever finds them completes them again: %s", e);
+        }
     }
 
     private void isolate(List<Received> requests, AppendBatch batch, RuntimeException failure)

@@ -32,6 +32,7 @@ import dev.polyshop.eventstore.client.EventJson;
 import dev.polyshop.eventstore.client.RabbitMq;
 import dev.polyshop.eventstore.client.RecordedEvent;
 import dev.polyshop.eventstore.config.EventStoreConfig;
+import dev.polyshop.eventstore.repository.EventRepository;
 import dev.polyshop.eventstore.repository.OutboxRepository;
 
 /**
@@ -50,6 +51,7 @@ public class EventPublisher {
 
     private final RabbitMq rabbit;
     private final OutboxRepository outbox;
+    private final EventRepository events;
     private final EventStoreConfig.Publishing config;
     private final BlockingQueue<RecordedEvent> queue = new LinkedBlockingQueue<>();
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
@@ -61,9 +63,10 @@ public class EventPublisher {
     private Thread worker;
     private Channel channel;
 
-    public EventPublisher(RabbitMq rabbit, OutboxRepository outbox, EventStoreConfig config) {
+    public EventPublisher(RabbitMq rabbit, OutboxRepository outbox, EventRepository events, EventStoreConfig config) {
         this.rabbit = rabbit;
         this.outbox = outbox;
+        this.events = events;
         this.config = config.publishing();
     }
 
@@ -72,7 +75,7 @@ public class EventPublisher {
             LOG.warn("publishing is paused (eventstore.publishing.enabled=false): recorded events wait in the outbox");
             return;
         }
-        enqueue(outbox.queuedBefore(Instant.now()));
+        enqueueQueuedBefore(Instant.now());
         worker = Thread.ofPlatform().name("event-publisher").daemon().start(this::publishLoop);
         sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-sweep").daemon()
                 .factory());
@@ -92,9 +95,16 @@ public class EventPublisher {
         }
     }
 
+    private void enqueueQueuedBefore(Instant instant) {
+        List<UUID> ids = outbox.queuedBefore(instant);
+        ids.removeIf(queued::contains);
+        Map<UUID, RecordedEvent> found = events.findByIds(ids);
+        enqueue(ids.stream().map(found::get).filter(event -> event != null).toList());
+    }
+
     private void sweep() {
         try {
-            enqueue(outbox.queuedBefore(Instant.now().minus(config.retryAfter())));
+            enqueueQueuedBefore(Instant.now().minus(config.retryAfter()));
         } catch (RuntimeException e) {
             LOG.warn("outbox sweep failed; will try again", e);
         }

@@ -22,7 +22,8 @@ import com.mongodb.client.model.InsertManyOptions;
 import dev.polyshop.eventstore.client.RecordedEvent;
 
 /**
- * Events recorded but not yet confirmed as published. An entry leaves only when RabbitMQ confirmed its event, so a
+ * Events recorded but not yet confirmed as published, by id and position: the events themselves are read from the log,
+ * so that an append writes each event once. An entry leaves only when RabbitMQ confirmed its event, so a
  * crash between recording and publishing delays an event but never loses it.
  */
 @ApplicationScoped
@@ -47,8 +48,7 @@ public class OutboxRepository {
         List<Document> entries = events.stream()
                 .map(event -> new Document("_id", event.id().toString())
                         .append("position", event.position())
-                        .append("queuedAt", new Date())
-                        .append("event", EventDocuments.toDocument(event)))
+                        .append("queuedAt", new Date()))
                 .toList();
         try {
             outbox.insertMany(entries, new InsertManyOptions().ordered(false));
@@ -66,10 +66,11 @@ public class OutboxRepository {
         unsyncedOutbox.deleteMany(in("_id", ids.stream().map(UUID::toString).toList()));
     }
 
-    public List<RecordedEvent> queuedBefore(Instant instant) {
-        List<RecordedEvent> found = new ArrayList<>();
+    /** The ids of the events queued before {@code instant}, by position; the events themselves are in the log. */
+    public List<UUID> queuedBefore(Instant instant) {
+        List<UUID> found = new ArrayList<>();
         outbox.find(lt("queuedAt", Date.from(instant))).sort(ascending("position"))
-                .forEach(entry -> found.add(EventDocuments.toEvent(entry.get("event", Document.class))));
+                .forEach(entry -> found.add(UUID.fromString(entry.getString("_id"))));
         return found;
     }
 

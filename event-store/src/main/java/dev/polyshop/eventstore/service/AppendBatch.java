@@ -8,6 +8,7 @@ import java.util.Objects;
 import dev.polyshop.eventstore.client.AppendReply;
 import dev.polyshop.eventstore.client.AppendRequest;
 import dev.polyshop.eventstore.client.RecordedEvent;
+import dev.polyshop.eventstore.repository.StreamHead;
 
 /**
  * Append requests recorded together, and how far they got. When the database fails halfway, the same batch is recorded
@@ -18,6 +19,7 @@ public final class AppendBatch {
     private final List<AppendRequest> requests;
     private final AppendReply[] replies;
     private final List<RecordedEvent> written = new ArrayList<>();
+    private final List<StreamHead> completed = new ArrayList<>();
 
     public AppendBatch(List<AppendRequest> requests) {
         this.requests = List.copyOf(requests);
@@ -38,6 +40,14 @@ public final class AppendBatch {
 
     void answer(int index, AppendReply reply) {
         replies[index] = reply;
+    }
+
+    void completed(StreamHead head) {
+        completed.add(head);
+    }
+
+    List<StreamHead> completedClaims() {
+        return List.copyOf(completed);
     }
 
     void wrote(List<RecordedEvent> events) {

@@ -41,8 +41,9 @@ import dev.polyshop.eventstore.repository.StreamRepository.Claim;
  * <li>a request past its deadline is answered EXPIRED and never recorded;</li>
  * <li>claim the next versions of every stream, with the events pending in its head, by compare-and-set on the head's
  * version: a stream that moved meanwhile (another instance) is decided again in the next round;</li>
- * <li>hand out the positions, write the events, then the outbox durably, then clear the claims. A crash in between
- * leaves claims pending on their heads, and the next append to such a stream, or the next start, settles them.</li>
+ * <li>hand out the positions, write the events, then the outbox durably, answer, then clear the claims. A crash in
+ * between leaves claims pending on their heads, and the next append to such a stream, or the next start, settles
+ * them.</li>
  * </ol>
  * A request is answered RECORDED only once its events are on disk, and never records after its deadline.
  */
@@ -71,7 +72,16 @@ public class AppendService {
     public AppendReply append(AppendRequest request) {
         AppendBatch batch = new AppendBatch(List.of(request));
         record(batch);
+        finish(batch);
         return batch.replies().getFirst();
+    }
+
+    /**
+     * Clears the claims the batch completed, once its requests are answered: off the answers' path, since a claim
+     * left pending with its events in the log is only completed once more by whoever finds it.
+     */
+    public void finish(AppendBatch batch) {
+        streams.clearPending(batch.completedClaims());
     }
 
     /**
@@ -198,7 +208,7 @@ public class AppendService {
             positions.written(first);
         }
         outbox.add(stored);
-        streams.clearPending(writes.stream().map(Write::head).toList());
+        writes.forEach(write -> batch.completed(write.head()));
         batch.wrote(stored);
         Map<UUID, RecordedEvent> byId = new HashMap<>();
         stored.forEach(event -> byId.put(event.id(), event));
@@ -232,6 +242,7 @@ public class AppendService {
         List<StreamHead> interrupted = streams.findWithPending();
         AppendBatch batch = new AppendBatch(List.of());
         resolveClaims(batch, interrupted);
+        finish(batch);
         if (!interrupted.isEmpty()) {
             LOG.infof("settled %d interrupted appends", interrupted.size());
         }
