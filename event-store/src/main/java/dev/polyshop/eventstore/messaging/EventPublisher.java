@@ -137,7 +137,14 @@ public class EventPublisher {
      * unconfirmed events again.
      */
     private void publish(List<RecordedEvent> batch) throws Exception {
-        Channel ch = channel();
+        Channel ch;
+        try {
+            ch = channel();
+        } catch (Exception e) {
+            // No channel while the broker is away: the batch waits in the queue, not only in the set of queued ids.
+            queue.addAll(batch);
+            throw e;
+        }
         Confirms confirms = this.confirms;
         String exchange = rabbit.topology().eventsExchange();
         for (int i = 0; i < batch.size(); i++) {
