@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.polyshop.systemtests.ShopApi.Shopper;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -133,14 +134,8 @@ class SagaScenariosIT {
         as(shopper.token()).post("/api/orders/{id}/cancel", pending).then().statusCode(409);
     }
 
-    private record Shopper(String username, String token) {
-    }
-
     private Shopper shopper(String name, String credit) {
-        String username = name + "_" + suffix;
-        String token = ShopApi.shopper(username);
-        ShopApi.credit(manager, username, credit);
-        return new Shopper(username, token);
+        return ShopApi.shopperWithCredit(manager, name + "_" + suffix, credit);
     }
 
     private static JsonPath orderAndWait(Shopper shopper, String product, int quantity) {

@@ -60,6 +60,17 @@ final class ShopApi {
                 .statusCode(200);
     }
 
+    /** A registered, logged-in shopper. */
+    record Shopper(String username, String token) {
+    }
+
+    /** Registers a shopper, logs them in, and has the manager set their credit. */
+    static Shopper shopperWithCredit(String manager, String username, String credit) {
+        String token = shopper(username);
+        credit(manager, username, credit);
+        return new Shopper(username, token);
+    }
+
     static Response placeOrder(String token, String productId, int quantity) {
         return as(token).body(Map.of("productId", productId, "quantity", quantity)).post("/api/orders");
     }

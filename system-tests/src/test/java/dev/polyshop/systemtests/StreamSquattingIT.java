@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.polyshop.systemtests.ShopApi.Shopper;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -81,14 +82,8 @@ class StreamSquattingIT {
         assertNothingDeadLettered();
     }
 
-    private record Shopper(String username, String token) {
-    }
-
     private Shopper shopper(String name, String credit) {
-        String username = name + "_" + suffix;
-        String token = ShopApi.shopper(username);
-        ShopApi.credit(manager, username, credit);
-        return new Shopper(username, token);
+        return ShopApi.shopperWithCredit(manager, name + "_" + suffix, credit);
     }
 
     private static String approvedOrder(Shopper shopper, String product) {

@@ -3,7 +3,6 @@ package dev.polyshop.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,8 @@ public final class EmbeddedStoresProcess implements AutoCloseable {
 
     /** Starts the stand-ins on free ports, MongoDB keeping its data in {@code dataDir}, and waits until they are ready. */
     public static EmbeddedStoresProcess start(Path dataDir) throws IOException {
-        EmbeddedStoresProcess stores = new EmbeddedStoresProcess(dataDir, freePort(), freePort(), freePort());
+        EmbeddedStoresProcess stores = new EmbeddedStoresProcess(dataDir, FreePorts.any(), FreePorts.any(),
+                FreePorts.any());
         stores.startAgain();
         return stores;
     }
@@ -122,11 +122,5 @@ public final class EmbeddedStoresProcess implements AutoCloseable {
         }
         throw new IllegalStateException("the embedded stores' jar is missing: build it first with "
                 + "./mvnw -pl embedded-stores install -DskipTests");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.polyshop.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +45,7 @@ public final class QuarkusAppProcess implements AutoCloseable {
         Path dir = Path.of(System.getProperty("build.directory", "target"), "process-logs");
         Files.createDirectories(dir);
         Path log = dir.resolve(logName + ".log");
-        int port = freePort();
+        int port = FreePorts.any();
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
                 .redirectErrorStream(true)
@@ -103,12 +102,6 @@ public final class QuarkusAppProcess implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

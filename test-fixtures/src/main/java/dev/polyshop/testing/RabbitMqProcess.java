@@ -2,7 +2,6 @@ package dev.polyshop.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ public final class RabbitMqProcess implements AutoCloseable {
     }
 
     public static RabbitMqProcess start(Path dir) throws IOException {
-        RabbitMqProcess broker = new RabbitMqProcess(dir, freePort(), freePort());
+        RabbitMqProcess broker = new RabbitMqProcess(dir, FreePorts.any(), FreePorts.any());
         Files.createDirectories(dir.resolve("home"));
         Files.createDirectories(dir.resolve("mnesia"));
         Files.createDirectories(dir.resolve("log"));
@@ -114,12 +113,6 @@ public final class RabbitMqProcess implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
