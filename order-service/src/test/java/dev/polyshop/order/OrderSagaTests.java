@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -170,6 +171,22 @@ class OrderSagaTests {
         participants.stockFailed(order, product, "PRODUCT_NOT_FOUND");
 
         awaitStatus("frank", order, "REJECTED");
+    }
+
+    @Test
+    void shouldClampAWaitTooLongForANumberAndStillAnswerTheOrder() {
+        String product = Participants.newProduct();
+        given().auth().oauth2(TestTokens.customer("fred")).contentType("application/json")
+                .header("Prefer", "wait=99999999999999999999").body("{\"productId\":\"" + product
+                        + "\",\"quantity\":1}")
+                .post("/api/orders").then().statusCode(oneOf(200, 202))
+                .header("Preference-Applied", "wait=10").body("productId", equalTo(product));
+    }
+
+    @Test
+    void shouldAnswerBadRequestForAnOrderIdThatIsNotCanonical() {
+        given().auth().oauth2(TestTokens.customer("fred")).get("/api/orders/1-1-1-1-1").then().statusCode(400)
+                .body("errors[0].field", equalTo("id"));
     }
 
     @Test

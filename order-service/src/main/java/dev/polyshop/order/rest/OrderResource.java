@@ -56,9 +56,10 @@ public class OrderResource {
     @POST
     @RolesAllowed("customer")
     public Response place(@Valid @NotNull PlaceOrderRequest request, @HeaderParam("Prefer") String prefer) {
+        // Read before the order is placed: nothing about the header may fail once the order exists.
+        Optional<Duration> wait = requestedWait(prefer);
         OrderView placed = orders.place(username(), UUID.fromString(request.productId()), request.quantityOrDefault());
         URI location = URI.create("/api/orders/" + placed.id());
-        Optional<Duration> wait = requestedWait(prefer);
         if (wait.isEmpty()) {
             return Response.accepted(placed).location(location).build();
         }
@@ -129,16 +130,26 @@ public class OrderResource {
         if (!matcher.find()) {
             return Optional.empty();
         }
-        long seconds = Math.min(Long.parseLong(matcher.group(1)), config.maxWait().toSeconds());
+        String digits = matcher.group(1).replaceFirst("^0+(?=\\d)", "");
+        long most = config.maxWait().toSeconds();
+        // Any number of digits is a valid wait; one too long for a long is simply more than the most honoured.
+        long seconds = digits.length() > String.valueOf(most).length()
+                ? most
+                : Math.min(Long.parseLong(digits), most);
         return Optional.of(Duration.ofSeconds(seconds));
     }
 
+    /** Only the canonical form: UUID.fromString also takes "1-1-1-1-1", which would name another order's id. */
     private static UUID orderId(String id) {
         try {
-            return UUID.fromString(id);
+            UUID parsed = UUID.fromString(id);
+            if (parsed.toString().equalsIgnoreCase(id)) {
+                return parsed;
+            }
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("id", "must be an order id (UUID)");
+            // answered below
         }
+        throw ProblemException.invalid("id", "must be an order id (UUID)");
     }
 
     private String username() {
