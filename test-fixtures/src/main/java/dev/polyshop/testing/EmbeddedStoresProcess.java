@@ -110,17 +110,7 @@ public final class EmbeddedStoresProcess implements AutoCloseable {
      * working directory or one of its parents.
      */
     static Path jar() {
-        String configured = System.getProperty("polyshop.embedded-stores.jar");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("embedded-stores/target/embedded-stores.jar");
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("the embedded stores' jar is missing: build it first with "
-                + "./mvnw -pl embedded-stores install -DskipTests");
+        return BuiltJars.find("polyshop.embedded-stores.jar", "embedded-stores/target/embedded-stores.jar",
+                "./mvnw -pl embedded-stores install -DskipTests");
     }
 }

@@ -1,7 +1,6 @@
 package dev.polyshop.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,17 +34,7 @@ public final class EventStoreProcess {
      * seen from the working directory or one of its parents (a module's tests run in the module's folder).
      */
     static Path jar() {
-        String configured = System.getProperty("polyshop.event-store.jar");
-        if (configured != null) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("event-store/target/quarkus-app/quarkus-run.jar");
-            if (Files.exists(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("the packaged event store is missing: build it first with "
-                + "./mvnw -pl event-store -am install -DskipTests");
+        return BuiltJars.find("polyshop.event-store.jar", "event-store/target/quarkus-app/quarkus-run.jar",
+                "./mvnw -pl event-store -am install -DskipTests");
     }
 }

@@ -140,8 +140,8 @@ public class AppendRequestConsumer {
             throws InterruptedException {
         publisher.enqueue(batch.written());
         if (batch.size() == 1) {
-            LOG.errorf(failure, "append to %s %s cannot be recorded", batch.remaining(0).request(0).streamType(),
-                    batch.remaining(0).request(0).streamId());
+            LOG.errorf(failure, "append to %s %s cannot be recorded", batch.request(0).streamType(),
+                    batch.request(0).streamId());
             batch.reject(0, "the event store cannot record this request: " + failure.getMessage());
             answerWhatIsDecided(requests, batch);
             return;

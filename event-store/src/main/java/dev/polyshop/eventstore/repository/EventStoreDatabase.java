@@ -40,10 +40,6 @@ public class EventStoreDatabase {
         return collection.withWriteConcern(WriteConcern.W1.withJournal(false));
     }
 
-    MongoCollection<Document> raw(String name) {
-        return client.getDatabase(database).getCollection(name);
-    }
-
     static boolean isDuplicateKey(MongoWriteException e) {
         return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
